@@ -1,0 +1,116 @@
+/**
+ * The Deno adapter: the only file that touches `Deno.dlopen` and `Deno.UnsafePointer*`.
+ *
+ * @module
+ */
+import type { FfiAdapter, NativeLibrary } from "./backend.ts";
+import type { ArgToken, BufferArg, Pointer, ResultToken, SymbolTable } from "./types.ts";
+import { MissingPermissionError } from "../src/errors.ts";
+
+/** Neutral token → Deno native type. Frozen; every token must appear (tested). */
+export const DENO_TYPES: Readonly<Record<ArgToken | ResultToken, Deno.NativeType | "void">> = Object.freeze({
+  i8: "i8",
+  u8: "u8",
+  i16: "i16",
+  u16: "u16",
+  i32: "i32",
+  u32: "u32",
+  i64: "i64",
+  u64: "u64",
+  isize: "isize",
+  usize: "usize",
+  f32: "f32",
+  f64: "f64",
+  pointer: "pointer",
+  buffer: "buffer",
+  void: "void",
+  cstring: "pointer",
+});
+
+const WIDE = new Set<string>(["i64", "u64", "isize", "usize"]);
+
+function isPermissionError(e: unknown): boolean {
+  const errs = Deno.errors as unknown as Record<string, unknown>;
+  for (const k of ["NotCapable", "PermissionDenied"]) {
+    const C = errs[k];
+    if (typeof C === "function" && e instanceof (C as new () => Error)) return true;
+  }
+  return false;
+}
+
+function translate(table: SymbolTable): Record<string, Deno.ForeignFunction> {
+  const out: Record<string, Deno.ForeignFunction> = {};
+  for (const [name, def] of Object.entries(table)) {
+    const parameters = def.args.map((a) => {
+      const t = DENO_TYPES[a];
+      if (t === undefined || t === "void") throw new TypeError(`Unknown FFI argument type "${a}" for ${name}`);
+      return t as Deno.NativeType;
+    });
+    const result = DENO_TYPES[def.returns];
+    if (result === undefined) throw new TypeError(`Unknown FFI result type "${def.returns}" for ${name}`);
+    out[name] = { parameters, result: result as Deno.NativeResultType, optional: def.optional ?? false };
+  }
+  return out;
+}
+
+function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken): unknown {
+  if (WIDE.has(returns)) return (...a: unknown[]) => Number(fn(...a) as number | bigint);
+  if (returns === "cstring") {
+    return (...a: unknown[]) => {
+      const p = fn(...a) as Deno.PointerValue;
+      return p === null ? null : Deno.UnsafePointerView.getCString(p);
+    };
+  }
+  return fn;
+}
+
+const decoder = new TextDecoder();
+
+/** The adapter for Deno. */
+export const denoAdapter: FfiAdapter = {
+  runtime: "deno",
+  open<T extends SymbolTable>(path: string, table: T): NativeLibrary<T> {
+    let lib: Deno.DynamicLibrary<Record<string, Deno.ForeignFunction>>;
+    const denoTable = translate(table);
+    try {
+      lib = Deno.dlopen(path, denoTable);
+    } catch (e) {
+      if (isPermissionError(e)) throw new MissingPermissionError("--allow-ffi", `open ${path}`, e);
+      throw e;
+    }
+    const symbols: Record<string, unknown> = {};
+    for (const [name, def] of Object.entries(table)) {
+      const f = (lib.symbols as Record<string, unknown>)[name];
+      symbols[name] = f === null || f === undefined ? null : wrap(f as (...a: unknown[]) => unknown, def.returns);
+    }
+    return { path, symbols: symbols as NativeLibrary<T>["symbols"] };
+  },
+  pointerOf(buf: BufferArg): Pointer {
+    return Deno.UnsafePointer.of(buf as unknown as BufferSource) as unknown as Pointer;
+  },
+  pointerFrom(address: bigint): Pointer {
+    return (address === 0n ? null : Deno.UnsafePointer.create(address)) as unknown as Pointer;
+  },
+  addressOf(ptr: Pointer): bigint {
+    return ptr === null ? 0n : BigInt(Deno.UnsafePointer.value(ptr as unknown as Deno.PointerValue));
+  },
+  copyBytes(ptr: Pointer, length: number, offset = 0): Uint8Array {
+    const out = new Uint8Array(length);
+    if (length > 0) new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject).copyInto(out, offset);
+    return out;
+  },
+  readCString(ptr: Pointer, offset = 0): string {
+    const view = new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject);
+    let n = 0;
+    while (view.getUint8(offset + n) !== 0) n++;
+    const bytes = new Uint8Array(n);
+    if (n > 0) view.copyInto(bytes, offset);
+    return decoder.decode(bytes);
+  },
+  readPointer(ptr: Pointer, offset = 0): Pointer {
+    return new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject).getPointer(offset) as unknown as Pointer;
+  },
+  readI32(ptr: Pointer, offset = 0): number {
+    return new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject).getInt32(offset);
+  },
+};

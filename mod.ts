@@ -1,0 +1,22 @@
+/**
+ * tsutil: process and system utilization for Deno and Bun (and Node), in pure TypeScript — psutil's API in
+ * camelCase, with no native build. Linux reads /proc and /sys directly; other OSes are reached through the
+ * runtime's own FFI.
+ *
+ * ```ts
+ * import * as tsutil from "./mod.ts";
+ * console.log(tsutil.cpuCount(), tsutil.bootTime(), tsutil.diskUsage("/").percent);
+ * ```
+ *
+ * Under Deno, run with `--allow-ffi` (procfs is read through libc, since Deno keeps /proc behind `--allow-all`).
+ *
+ * @module
+ */
+export * from "./src/errors.ts";
+export { LibraryNotFoundError, SystemCallError } from "./ffi/errors.ts";
+export type * from "./src/types.ts";
+export { configure, type ConfigureOptions } from "./src/_backend.ts";
+export { bootTime } from "./src/system.ts";
+export { cpuCount, type CpuCountOptions, getloadavg } from "./src/cpu.ts";
+export { diskUsage } from "./src/disk.ts";
+export { pidExists, pids } from "./src/pids.ts";

@@ -1,0 +1,111 @@
+/**
+ * The contract every `platforms/<os>/` backend implements. A member a platform cannot provide is absent, and
+ * `src/` turns its absence into `UnsupportedError(fn, platform)`. Backends return raw values; cross-platform
+ * maths (percentages, deltas, wrap-around) lives in `src/`.
+ *
+ * @module
+ */
+import type {
+  Battery,
+  CpuFreq,
+  CpuStats,
+  CpuTimes,
+  DiskIoCounters,
+  DiskPartition,
+  DiskUsage,
+  Fan,
+  LoadAvg,
+  NetConnection,
+  NetIoCounters,
+  NicAddress,
+  NicStats,
+  SwapMemory,
+  Temperature,
+  User,
+  VirtualMemory,
+} from "../src/types.ts";
+import type { ProcessBackend } from "./process_backend.ts";
+
+export type { ProcessBackend } from "./process_backend.ts";
+
+/** Connection kinds accepted by `netConnections` (psutil's `kind`). */
+export type ConnKind =
+  | "inet"
+  | "inet4"
+  | "inet6"
+  | "tcp"
+  | "tcp4"
+  | "tcp6"
+  | "udp"
+  | "udp4"
+  | "udp6"
+  | "unix"
+  | "all";
+
+/** One OS backend. Every member but `os` is optional. */
+export interface PlatformBackend {
+  /** Normalised OS name: `linux`, `darwin`, `windows`, `freebsd`, or the runtime's name for others. */
+  readonly os: string;
+
+  // --- system ---
+  /** Boot time, seconds since the epoch. */
+  bootTime?(): number;
+  /** Logged-in users. */
+  users?(): User[];
+
+  // --- cpu ---
+  /** Logical CPUs, `null` when unknown. */
+  cpuCountLogical?(): number | null;
+  /** Physical cores, `null` when unknown. */
+  cpuCountCores?(): number | null;
+  /** 1/5/15-minute load averages. */
+  getloadavg?(): LoadAvg;
+  /** System-wide CPU times. */
+  cpuTimes?(): CpuTimes;
+  /** CPU times per logical CPU. */
+  perCpuTimes?(): CpuTimes[];
+  /** CPU statistics. */
+  cpuStats?(): CpuStats;
+  /** Frequency per CPU (one entry when the platform has only a system-wide value); empty when unknown. */
+  cpuFreq?(): CpuFreq[];
+
+  // --- memory ---
+  /** System memory. */
+  virtualMemory?(): VirtualMemory;
+  /** Swap. */
+  swapMemory?(): SwapMemory;
+
+  // --- disks ---
+  /** Mounted partitions; `all` keeps pseudo filesystems. */
+  diskPartitions?(all: boolean): DiskPartition[];
+  /** Usage of the filesystem holding `path`. */
+  diskUsage?(path: string): DiskUsage;
+  /** Raw I/O counters per disk name. */
+  diskIoCounters?(): Map<string, DiskIoCounters>;
+
+  // --- network ---
+  /** Raw I/O counters per NIC name. */
+  netIoCounters?(): Map<string, NetIoCounters>;
+  /** Socket connections of `kind`; only those of `pid` when given. */
+  netConnections?(kind: ConnKind, pid?: number): NetConnection[];
+  /** Addresses per NIC name. */
+  netIfAddrs?(): Map<string, NicAddress[]>;
+  /** State per NIC name. */
+  netIfStats?(): Map<string, NicStats>;
+
+  // --- sensors ---
+  /** Temperatures per chip name, in °C. */
+  sensorsTemperatures?(): Map<string, Temperature[]>;
+  /** Fans per chip name. */
+  sensorsFans?(): Map<string, Fan[]>;
+  /** Battery, `null` when there is none. */
+  sensorsBattery?(): Battery | null;
+
+  // --- processes ---
+  /** Every pid, ascending. */
+  pids?(): number[];
+  /** Whether `pid` names a live (or zombie) process. */
+  pidExists?(pid: number): boolean;
+  /** The per-process backend bound to `pid` (does not check that it exists). */
+  process?(pid: number): ProcessBackend;
+}

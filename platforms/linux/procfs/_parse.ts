@@ -1,0 +1,69 @@
+/**
+ * Byte-level parsing helpers for kernel text files, and the error for a malformed file.
+ *
+ * @module
+ */
+import { TsutilError } from "../../../src/errors.ts";
+
+const decoder = new TextDecoder();
+
+/** A kernel file did not have the expected shape: names the file, never yields NaN. */
+export class MalformedFileError extends TsutilError {
+  override name = "MalformedFileError";
+  /** Builds the error from the file and what was wrong. */
+  constructor(path: string, what: string) {
+    super(`Malformed ${path}: ${what}`);
+    this.syscall = path;
+  }
+}
+
+/** Decodes bytes as UTF-8, replacing invalid sequences. */
+export function text(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** Parses a decimal number from a string, or throws `MalformedFileError` naming `path`. */
+export function num(s: string | undefined, path: string, what: string): number {
+  if (s === undefined || s === "") throw new MalformedFileError(path, `missing ${what}`);
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw new MalformedFileError(path, `${what} is not a number ("${s}")`);
+  return n;
+}
+
+/** Parses an unsigned decimal integer starting at `pos`; returns `[value, nextPos]` (value -1 when no digit). */
+export function uintAt(b: Uint8Array, pos: number): [number, number] {
+  let i = pos;
+  let v = 0;
+  let any = false;
+  while (i < b.length) {
+    const c = b[i] - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    any = true;
+    i++;
+  }
+  return [any ? v : -1, i];
+}
+
+/** Splits `s` on runs of whitespace, dropping empty fields. */
+export function fields(s: string): string[] {
+  return s.trim().split(/\s+/).filter((x) => x !== "");
+}
+
+/**
+ * Parses `Key: value [kB]` lines (meminfo, status) into a map of numbers (kB converted to bytes when `kb`).
+ * Lines whose value is not numeric are skipped.
+ */
+export function keyValues(s: string, multiplyKb = true): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of s.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    const parts = fields(line.slice(colon + 1));
+    if (parts.length === 0) continue;
+    const n = Number(parts[0]);
+    if (!Number.isFinite(n)) continue;
+    out.set(line.slice(0, colon).trim(), multiplyKb && parts[1] === "kB" ? n * 1024 : n);
+  }
+  return out;
+}

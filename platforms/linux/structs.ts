@@ -1,0 +1,102 @@
+/**
+ * Linux (glibc, LP64) struct descriptors, using the C field names. Sizes are pinned in `tests/structs/`.
+ *
+ * @module
+ */
+import { array, struct } from "../../ffi/struct.ts";
+
+/** `struct timespec`. */
+export const timespec = struct("timespec", [["tv_sec", "long"], ["tv_nsec", "long"]]);
+
+/** `struct timeval`. */
+export const timeval = struct("timeval", [["tv_sec", "long"], ["tv_usec", "long"]]);
+
+/** `struct rlimit` (`rlim_t` is 64-bit). */
+export const rlimit = struct("rlimit", [["rlim_cur", "u64"], ["rlim_max", "u64"]]);
+
+/** `struct statvfs` (glibc x86_64/aarch64). */
+export const statvfs = struct("statvfs", [
+  ["f_bsize", "ulong"],
+  ["f_frsize", "ulong"],
+  ["f_blocks", "u64"],
+  ["f_bfree", "u64"],
+  ["f_bavail", "u64"],
+  ["f_files", "u64"],
+  ["f_ffree", "u64"],
+  ["f_favail", "u64"],
+  ["f_fsid", "ulong"],
+  ["f_flag", "ulong"],
+  ["f_namemax", "ulong"],
+  ["__f_spare", array("i32", 6)],
+]);
+
+/** `struct exit_status` inside utmp. */
+export const exit_status = struct("exit_status", [["e_termination", "i16"], ["e_exit", "i16"]]);
+
+/** `struct utmp` as stored in /var/run/utmp on 64-bit glibc (32-bit time fields for file compatibility). */
+export const utmp = struct("utmp", [
+  ["ut_type", "i16"],
+  ["ut_pid", "i32"],
+  ["ut_line", array("char", 32)],
+  ["ut_id", array("char", 4)],
+  ["ut_user", array("char", 32)],
+  ["ut_host", array("char", 256)],
+  ["ut_exit", exit_status],
+  ["ut_session", "i32"],
+  ["ut_tv", struct("ut_tv", [["tv_sec", "i32"], ["tv_usec", "i32"]])],
+  ["ut_addr_v6", array("i32", 4)],
+  ["__glibc_reserved", array("char", 20)],
+]);
+
+/** `struct sockaddr` (generic header). */
+export const sockaddr = struct("sockaddr", [["sa_family", "u16"], ["sa_data", array("char", 14)]]);
+
+/** `struct sockaddr_in`. */
+export const sockaddr_in = struct("sockaddr_in", [
+  ["sin_family", "u16"],
+  ["sin_port", "u16"],
+  ["sin_addr", array("u8", 4)],
+  ["sin_zero", array("u8", 8)],
+]);
+
+/** `struct sockaddr_in6`. */
+export const sockaddr_in6 = struct("sockaddr_in6", [
+  ["sin6_family", "u16"],
+  ["sin6_port", "u16"],
+  ["sin6_flowinfo", "u32"],
+  ["sin6_addr", array("u8", 16)],
+  ["sin6_scope_id", "u32"],
+]);
+
+/** `struct sockaddr_ll` (AF_PACKET: the MAC address). */
+export const sockaddr_ll = struct("sockaddr_ll", [
+  ["sll_family", "u16"],
+  ["sll_protocol", "u16"],
+  ["sll_ifindex", "i32"],
+  ["sll_hatype", "u16"],
+  ["sll_pkttype", "u8"],
+  ["sll_halen", "u8"],
+  ["sll_addr", array("u8", 8)],
+]);
+
+/** `struct ifaddrs` (getifaddrs). `ifa_ifu` is the broadcast/destination union. */
+export const ifaddrs = struct("ifaddrs", [
+  ["ifa_next", "pointer"],
+  ["ifa_name", "pointer"],
+  ["ifa_flags", "u32"],
+  ["ifa_addr", "pointer"],
+  ["ifa_netmask", "pointer"],
+  ["ifa_ifu", "pointer"],
+  ["ifa_data", "pointer"],
+]);
+
+/** `struct passwd`. */
+export const passwd = struct("passwd", [
+  ["pw_name", "pointer"],
+  ["pw_passwd", "pointer"],
+  ["pw_uid", "u32"],
+  ["pw_gid", "u32"],
+  ["pw_gecos", "pointer"],
+  ["pw_dir", "pointer"],
+  ["pw_shell", "pointer"],
+]);

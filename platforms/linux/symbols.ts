@@ -1,0 +1,42 @@
+/**
+ * Linux libc: where to find it and the functions tsutil calls, declared once for every runtime.
+ *
+ * Keys are the C names; each argument carries its C prototype in a comment.
+ *
+ * @module
+ */
+import type { LibrarySpec, SymbolTable } from "../../ffi/types.ts";
+
+/** glibc's soname first, then musl's loader (Alpine), then a bare name. Override: `TSUTIL_LIBC`. */
+export const LIBC: LibrarySpec = {
+  name: "libc",
+  candidates: ["libc.so.6", "/lib/ld-musl-x86_64.so.1", "/lib/ld-musl-aarch64.so.1", "libc.so"],
+  envOverride: "TSUTIL_LIBC",
+};
+
+/** File and directory I/O, errno, and sysconf: what the procfs/sysfs reader needs. */
+export const LIBC_IO = {
+  open: { args: ["buffer", "i32"], returns: "i32" }, // const char *path, int flags
+  read: { args: ["i32", "buffer", "usize"], returns: "isize" }, // int fd, void *buf, size_t count
+  pread: { args: ["i32", "buffer", "usize", "i64"], returns: "isize" }, // int fd, void *buf, size_t n, off_t off
+  close: { args: ["i32"], returns: "i32" }, // int fd
+  readlink: { args: ["buffer", "buffer", "usize"], returns: "isize" }, // const char *path, char *buf, size_t n
+  getdents64: { args: ["i32", "buffer", "usize"], returns: "isize", optional: true }, // int fd, void *dirp, size_t n
+  __errno_location: { args: [], returns: "pointer" }, // int *__errno_location(void)
+  sysconf: { args: ["i32"], returns: "i64" }, // int name
+  statvfs: { args: ["buffer", "buffer"], returns: "i32" }, // const char *path, struct statvfs *buf
+  access: { args: ["buffer", "i32"], returns: "i32" }, // const char *path, int mode
+} as const satisfies SymbolTable;
+
+/** `open(2)` flags (asm-generic values, same on x86_64 and aarch64). */
+export const O_RDONLY = 0;
+/** Fail unless the path is a directory. */
+export const O_DIRECTORY = 0o200000;
+/** Close on exec. */
+export const O_CLOEXEC = 0o2000000;
+/** `sysconf` name for clock ticks per second. */
+export const _SC_CLK_TCK = 2;
+/** `sysconf` name for the page size. */
+export const _SC_PAGESIZE = 30;
+/** `sysconf` name for online processors. */
+export const _SC_NPROCESSORS_ONLN = 84;
