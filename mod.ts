@@ -15,6 +15,7 @@
 export * from "./src/errors.ts";
 export { LibraryNotFoundError, SystemCallError } from "./ffi/errors.ts";
 export type * from "./src/types.ts";
+export * from "./src/constants.ts";
 export { configure, type ConfigureOptions } from "./src/_backend.ts";
 export { bootTime } from "./src/system.ts";
 export { cpuCount, type CpuCountOptions, getloadavg } from "./src/cpu.ts";

@@ -3,7 +3,7 @@
 // suites other steps register below), each runner's own summary parsed, and one closing line with the combined
 // counts: "N passed, N failed". Exits non-zero if anything failed.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,9 +53,11 @@ const suites = [
   ["deno", "deno", bin("deno"), ["test", "-A", "--no-check", "tests/"]],
   ["bun", "bun", bin("bun"), ["test", "--timeout", "60000", "tests/"]],
 ];
-if (existsSync(join(root, "scripts/internal/run_tests_extra.mjs"))) {
-  const extra = await import("./run_tests_extra.mjs");
-  suites.push(...extra.suites(root, bin));
+// More suites (Node against the npm build, Windows under Wine, ...) each live in scripts/internal/suites/*.mjs
+// and export `suites(root, bin)` returning entries shaped like the two above.
+for (const f of readdirSync(join(root, "scripts/internal/suites")).filter((f) => f.endsWith(".mjs")).sort()) {
+  const mod = await import(`./suites/${f}`);
+  suites.push(...(await mod.suites(root, bin)));
 }
 
 let passed = 0;

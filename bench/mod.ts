@@ -1,0 +1,16 @@
+/**
+ * Runs every benchmark: `deno run -A bench/mod.ts` or `bun bench/mod.ts`. Each prints its own table of ratios
+ * against psutil measured in the same run.
+ *
+ * @module
+ */
+import { bench as system } from "./system.ts";
+
+const all: [string, () => unknown][] = [
+  ["system", system],
+];
+
+const only = (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
+for (const [name, run] of all) {
+  if (only.length === 0 || only.includes(name)) await run();
+}

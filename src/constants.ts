@@ -1,0 +1,178 @@
+/**
+ * psutil's constants, with psutil's spelling and values. Each family is a const object plus a type alias of the
+ * same name, and each member is also exported on its own (`STATUS_RUNNING`), as psutil does.
+ *
+ * @module
+ */
+
+/**
+ * Process status strings (psutil: `STATUS_*`).
+ *
+ * @example
+ * ```ts
+ * import { ProcessStatus, STATUS_RUNNING } from "./constants.ts";
+ * if (ProcessStatus.RUNNING !== STATUS_RUNNING) throw new Error();
+ * ```
+ */
+export const ProcessStatus = Object.freeze(
+  {
+    RUNNING: "running",
+    SLEEPING: "sleeping",
+    DISK_SLEEP: "disk-sleep",
+    STOPPED: "stopped",
+    TRACING_STOP: "tracing-stop",
+    ZOMBIE: "zombie",
+    DEAD: "dead",
+    WAKE_KILL: "wake-kill",
+    WAKING: "waking",
+    IDLE: "idle",
+    LOCKED: "locked",
+    WAITING: "waiting",
+    SUSPENDED: "suspended",
+    PARKED: "parked",
+  } as const,
+);
+/** A process status string. */
+export type ProcessStatus = typeof ProcessStatus[keyof typeof ProcessStatus];
+
+/** `"running"` */
+export const STATUS_RUNNING = ProcessStatus.RUNNING;
+/** `"sleeping"` */
+export const STATUS_SLEEPING = ProcessStatus.SLEEPING;
+/** `"disk-sleep"` */
+export const STATUS_DISK_SLEEP = ProcessStatus.DISK_SLEEP;
+/** `"stopped"` */
+export const STATUS_STOPPED = ProcessStatus.STOPPED;
+/** `"tracing-stop"` */
+export const STATUS_TRACING_STOP = ProcessStatus.TRACING_STOP;
+/** `"zombie"` */
+export const STATUS_ZOMBIE = ProcessStatus.ZOMBIE;
+/** `"dead"` */
+export const STATUS_DEAD = ProcessStatus.DEAD;
+/** `"wake-kill"` */
+export const STATUS_WAKE_KILL = ProcessStatus.WAKE_KILL;
+/** `"waking"` */
+export const STATUS_WAKING = ProcessStatus.WAKING;
+/** `"idle"` */
+export const STATUS_IDLE = ProcessStatus.IDLE;
+/** `"locked"` */
+export const STATUS_LOCKED = ProcessStatus.LOCKED;
+/** `"waiting"` */
+export const STATUS_WAITING = ProcessStatus.WAITING;
+/** `"suspended"` */
+export const STATUS_SUSPENDED = ProcessStatus.SUSPENDED;
+/** `"parked"` */
+export const STATUS_PARKED = ProcessStatus.PARKED;
+
+/**
+ * Connection status strings (psutil: `CONN_*`).
+ *
+ * @example
+ * ```ts
+ * import { ConnectionStatus } from "./constants.ts";
+ * if (ConnectionStatus.LISTEN !== "LISTEN") throw new Error();
+ * ```
+ */
+export const ConnectionStatus = Object.freeze(
+  {
+    ESTABLISHED: "ESTABLISHED",
+    SYN_SENT: "SYN_SENT",
+    SYN_RECV: "SYN_RECV",
+    FIN_WAIT1: "FIN_WAIT1",
+    FIN_WAIT2: "FIN_WAIT2",
+    TIME_WAIT: "TIME_WAIT",
+    CLOSE: "CLOSE",
+    CLOSE_WAIT: "CLOSE_WAIT",
+    LAST_ACK: "LAST_ACK",
+    LISTEN: "LISTEN",
+    CLOSING: "CLOSING",
+    NONE: "NONE",
+    DELETE_TCB: "DELETE_TCB",
+  } as const,
+);
+/** A connection status string. */
+export type ConnectionStatus = typeof ConnectionStatus[keyof typeof ConnectionStatus];
+
+/** `"ESTABLISHED"` */
+export const CONN_ESTABLISHED = ConnectionStatus.ESTABLISHED;
+/** `"SYN_SENT"` */
+export const CONN_SYN_SENT = ConnectionStatus.SYN_SENT;
+/** `"SYN_RECV"` */
+export const CONN_SYN_RECV = ConnectionStatus.SYN_RECV;
+/** `"FIN_WAIT1"` */
+export const CONN_FIN_WAIT1 = ConnectionStatus.FIN_WAIT1;
+/** `"FIN_WAIT2"` */
+export const CONN_FIN_WAIT2 = ConnectionStatus.FIN_WAIT2;
+/** `"TIME_WAIT"` */
+export const CONN_TIME_WAIT = ConnectionStatus.TIME_WAIT;
+/** `"CLOSE"` */
+export const CONN_CLOSE = ConnectionStatus.CLOSE;
+/** `"CLOSE_WAIT"` */
+export const CONN_CLOSE_WAIT = ConnectionStatus.CLOSE_WAIT;
+/** `"LAST_ACK"` */
+export const CONN_LAST_ACK = ConnectionStatus.LAST_ACK;
+/** `"LISTEN"` */
+export const CONN_LISTEN = ConnectionStatus.LISTEN;
+/** `"CLOSING"` */
+export const CONN_CLOSING = ConnectionStatus.CLOSING;
+/** `"NONE"` */
+export const CONN_NONE = ConnectionStatus.NONE;
+/** `"DELETE_TCB"` (Windows) */
+export const CONN_DELETE_TCB = ConnectionStatus.DELETE_TCB;
+
+/**
+ * NIC duplex values (psutil: `NIC_DUPLEX_*`).
+ *
+ * @example
+ * ```ts
+ * import { NicDuplex } from "./constants.ts";
+ * if (NicDuplex.FULL !== 2) throw new Error();
+ * ```
+ */
+export const NicDuplex = Object.freeze({ UNKNOWN: 0, HALF: 1, FULL: 2 } as const);
+/** A NIC duplex value. */
+export type NicDuplex = typeof NicDuplex[keyof typeof NicDuplex];
+/** `2` */
+export const NIC_DUPLEX_FULL = NicDuplex.FULL;
+/** `1` */
+export const NIC_DUPLEX_HALF = NicDuplex.HALF;
+/** `0` */
+export const NIC_DUPLEX_UNKNOWN = NicDuplex.UNKNOWN;
+
+/**
+ * Battery time sentinels (psutil: `POWER_TIME_*`).
+ *
+ * @example
+ * ```ts
+ * import { POWER_TIME_UNLIMITED } from "./constants.ts";
+ * if (POWER_TIME_UNLIMITED !== -2) throw new Error();
+ * ```
+ */
+export const PowerTime = Object.freeze({ UNKNOWN: -1, UNLIMITED: -2 } as const);
+/** A battery time sentinel. */
+export type PowerTime = typeof PowerTime[keyof typeof PowerTime];
+/** `-1`: the time left cannot be determined. */
+export const POWER_TIME_UNKNOWN = PowerTime.UNKNOWN;
+/** `-2`: on AC power, the battery does not drain. */
+export const POWER_TIME_UNLIMITED = PowerTime.UNLIMITED;
+
+/**
+ * Linux I/O scheduling classes (psutil: `IOPRIO_CLASS_*`).
+ *
+ * @example
+ * ```ts
+ * import { IOPRIO_CLASS_IDLE } from "./constants.ts";
+ * if (IOPRIO_CLASS_IDLE !== 3) throw new Error();
+ * ```
+ */
+export const IoPriorityClass = Object.freeze({ NONE: 0, RT: 1, BE: 2, IDLE: 3 } as const);
+/** A Linux I/O scheduling class. */
+export type IoPriorityClass = typeof IoPriorityClass[keyof typeof IoPriorityClass];
+/** `0` */
+export const IOPRIO_CLASS_NONE = IoPriorityClass.NONE;
+/** `1` */
+export const IOPRIO_CLASS_RT = IoPriorityClass.RT;
+/** `2` */
+export const IOPRIO_CLASS_BE = IoPriorityClass.BE;
+/** `3` */
+export const IOPRIO_CLASS_IDLE = IoPriorityClass.IDLE;
