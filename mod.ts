@@ -21,3 +21,4 @@ export { bootTime } from "./src/system.ts";
 export { cpuCount, type CpuCountOptions, getloadavg } from "./src/cpu.ts";
 export { diskUsage } from "./src/disk.ts";
 export { pidExists, pids } from "./src/pids.ts";
+export { bytes2human, type Bytes2HumanOptions } from "./src/bytes2human.ts";

@@ -1,0 +1,62 @@
+/**
+ * The terminal the tools write to: whether it is one, its size, and whether colour is wanted.
+ *
+ * Everything goes through `node:process`, which Deno and Bun both provide, so no tool asks which runtime runs.
+ *
+ * @module
+ */
+import process from "node:process";
+
+/** An environment variable, or `undefined` when unset or when the runtime withholds it. */
+export function env(name: string): string | undefined {
+  try {
+    return process.env[name];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether standard output is a terminal. */
+export function stdoutIsTty(): boolean {
+  return process.stdout.isTTY === true;
+}
+
+/** Whether standard input is a terminal (live tools read keys only then). */
+export function stdinIsTty(): boolean {
+  return process.stdin.isTTY === true;
+}
+
+/**
+ * Whether to colour the output: only on a terminal and only when `NO_COLOR` is unset or empty
+ * (https://no-color.org).
+ */
+export function colorWanted(): boolean {
+  const noColor = env("NO_COLOR");
+  return stdoutIsTty() && (noColor === undefined || noColor === "");
+}
+
+function positive(n: unknown): number | null {
+  return typeof n === "number" && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/**
+ * The width lines must fit in: the terminal's columns on a terminal (`COLUMNS`, then 80, when it does not say),
+ * `COLUMNS` when output is piped and it is set, and `null` (no limit) otherwise, so `tsutil ps | grep` sees whole
+ * command lines.
+ */
+export function lineWidth(): number | null {
+  const fromEnv = positive(Number(env("COLUMNS")));
+  if (stdoutIsTty()) return positive(process.stdout.columns) ?? fromEnv ?? 80;
+  return fromEnv;
+}
+
+/** The terminal's rows (`LINES`, then 24, when it does not say); `null` when output is not a terminal. */
+export function screenHeight(): number | null {
+  if (!stdoutIsTty()) return null;
+  return positive(process.stdout.rows) ?? positive(Number(env("LINES"))) ?? 24;
+}
+
+/** Writes `text` to standard output as is. */
+export function write(text: string): void {
+  process.stdout.write(text);
+}

@@ -1,0 +1,50 @@
+/**
+ * `tsutil <tool> [args]`: one entry for every tool in `scripts/` (psutil's scripts, rebuilt on tsutil).
+ *
+ * ```sh
+ * deno run --allow-ffi scripts/cli.ts free
+ * bun scripts/cli.ts top --once
+ * ```
+ *
+ * @module
+ */
+import process from "node:process";
+import { runTool, type ToolMain } from "./_cli/run.ts";
+import { table } from "./_cli/table.ts";
+import { lineWidth } from "./_cli/term.ts";
+
+interface ToolEntry {
+  summary: string;
+  load: () => Promise<{ main: ToolMain }>;
+}
+
+/** Every tool, by name, with its one-line summary; loaded only when run. */
+export const TOOLS: Record<string, ToolEntry> = {};
+
+const USAGE = `usage: tsutil <tool> [args]   (tsutil <tool> --help for a tool's options)`;
+
+/** Lists the tools. */
+export function listing(): string[] {
+  const rows = Object.entries(TOOLS).map(([name, t]) => [name, t.summary]);
+  return [USAGE, "", ...table([{ header: "TOOL" }, { header: "WHAT IT SHOWS" }], rows, { width: lineWidth() })];
+}
+
+/** Runs `tsutil <tool> [args]`. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    for (const l of listing()) console.log(l);
+    if (name === undefined) process.exitCode = 2;
+    return;
+  }
+  const entry = Object.hasOwn(TOOLS, name) ? TOOLS[name] : undefined;
+  if (!entry) {
+    console.error(`tsutil: unknown tool '${name}' (tsutil --help lists them)`);
+    process.exitCode = 2;
+    return;
+  }
+  const mod = await entry.load();
+  await runTool(name, mod.main, rest);
+}
+
+if (import.meta.main) await main();
