@@ -17,8 +17,19 @@ export { LibraryNotFoundError, SystemCallError } from "./ffi/errors.ts";
 export type * from "./src/types.ts";
 export * from "./src/constants.ts";
 export { configure, type ConfigureOptions } from "./src/_backend.ts";
-export { bootTime } from "./src/system.ts";
-export { cpuCount, type CpuCountOptions, getloadavg } from "./src/cpu.ts";
+export { bootTime, users } from "./src/system.ts";
+export {
+  cpuCount,
+  type CpuCountOptions,
+  cpuFreq,
+  cpuStats,
+  cpuTimes,
+  getloadavg,
+  type PercpuOptions,
+} from "./src/cpu.ts";
+export { cpuPercent, type CpuPercentOptions, cpuTimesPercent, type Interval, type Sampled } from "./src/cpu_percent.ts";
+export { swapMemory, virtualMemory } from "./src/memory.ts";
+export { sensorsBattery, sensorsFans, sensorsTemperatures, type SensorsTemperaturesOptions } from "./src/sensors.ts";
 export { diskUsage } from "./src/disk.ts";
 export { pidExists, pids } from "./src/pids.ts";
 export { bytes2human, type Bytes2HumanOptions } from "./src/bytes2human.ts";

@@ -1,9 +1,10 @@
 /**
- * System-wide facts: boot time.
+ * System-wide facts: boot time and logged-in users.
  *
  * @module
  */
 import { need } from "./_backend.ts";
+import type { User } from "./types.ts";
 
 /**
  * The system boot time, in seconds since the epoch (psutil: `boot_time`).
@@ -22,4 +23,25 @@ import { need } from "./_backend.ts";
  */
 export function bootTime(): number {
   return need("bootTime")();
+}
+
+/**
+ * The users logged in now (psutil: `users`): `name`, `terminal` (`null` when none), `host` (`""` for a local login,
+ * `localhost` for an X display), `started` (login time, seconds since the epoch) and `pid` (of the login
+ * process). On Linux from the `USER_PROCESS` records of the utmp file (`/var/run/utmp`, see `configure`); an empty
+ * array where there is no utmp file, as in most containers.
+ *
+ * Availability: Linux.
+ *
+ * @tags allow-ffi
+ * @example
+ * ```ts
+ * import { users } from "../mod.ts";
+ * for (const u of users()) {
+ *   if (!(u.name.length > 0 && u.started > 0)) throw new Error();
+ * }
+ * ```
+ */
+export function users(): User[] {
+  return need("users")();
 }

@@ -8,6 +8,9 @@ import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
 import { MalformedFileError, num, text } from "./procfs/_parse.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
+import { libcIo } from "./libc.ts";
+import { _SC_NPROCESSORS_ONLN } from "./symbols.ts";
+import { hasSysinfo, sysinfoLoadavg } from "./sysinfo.ts";
 
 /** Counts the CPUs in a kernel cpu list such as `0-3,8,10-11`. */
 export function countCpuList(list: string): number {
@@ -64,7 +67,12 @@ export function parseLoadavg(s: string, path: string): LoadAvg {
 export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogical" | "cpuCountCores" | "getloadavg"> {
   return {
     cpuCountLogical(): number | null {
-      // glibc's sysconf(_SC_NPROCESSORS_ONLN) reads this same file.
+      if (ctx.live && hasSysinfo()) {
+        // What psutil calls: glibc reads /sys/devices/system/cpu/online (or /proc/stat) in one native call.
+        const n = libcIo().sysconf(_SC_NPROCESSORS_ONLN);
+        if (n > 0) return n;
+      }
+      // For other roots, the file glibc's sysconf reads, then psutil's fallbacks.
       const online = tryText(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
       if (online !== null && countCpuList(online) > 0) return countCpuList(online);
       const stat = tryText(ctx, `${ctx.procfs}/stat`);
@@ -95,6 +103,8 @@ export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogi
       return cores > 0 ? cores : null;
     },
     getloadavg(): LoadAvg {
+      // psutil calls os.getloadavg, which is glibc's sysinfo(2)-based getloadavg: same values, one syscall.
+      if (ctx.live && hasSysinfo()) return sysinfoLoadavg();
       const path = `${ctx.procfs}/loadavg`;
       return parseLoadavg(text(ctx.io.read(path)), path);
     },

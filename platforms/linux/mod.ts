@@ -8,6 +8,12 @@ import type { PlatformBackend } from "../backend.ts";
 import { linuxContext, type LinuxRoots } from "./context.ts";
 import { linuxSystem } from "./system.ts";
 import { linuxCpu } from "./cpu.ts";
+import { linuxCpuTimes } from "./cpu_times.ts";
+import { linuxCpuFreq } from "./cpu_freq.ts";
+import { linuxMemory } from "./memory.ts";
+import { linuxSensors } from "./sensors.ts";
+import { linuxBattery } from "./sensors_battery.ts";
+import { linuxUsers } from "./users.ts";
 import { linuxDisk } from "./disk.ts";
 import { linuxPids } from "./pids.ts";
 
@@ -20,6 +26,12 @@ export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
     os: "linux",
     ...linuxSystem(ctx),
     ...linuxCpu(ctx),
+    ...linuxCpuTimes(ctx),
+    ...linuxCpuFreq(ctx),
+    ...linuxMemory(ctx),
+    ...linuxSensors(ctx),
+    ...linuxBattery(ctx),
+    ...linuxUsers(ctx),
     ...linuxDisk(ctx),
     ...linuxPids(ctx),
   };

@@ -30,6 +30,24 @@ export const statvfs = struct("statvfs", [
   ["__f_spare", array("i32", 6)],
 ]);
 
+/** `struct sysinfo` (sysinfo(2), LP64): `loads` are fixed-point with 16 fractional bits (`SI_LOAD_SHIFT`). */
+export const sysinfo = struct("sysinfo", [
+  ["uptime", "long"],
+  ["loads", array("ulong", 3)],
+  ["totalram", "ulong"],
+  ["freeram", "ulong"],
+  ["sharedram", "ulong"],
+  ["bufferram", "ulong"],
+  ["totalswap", "ulong"],
+  ["freeswap", "ulong"],
+  ["procs", "u16"],
+  ["pad", "u16"],
+  ["totalhigh", "ulong"],
+  ["freehigh", "ulong"],
+  ["mem_unit", "u32"],
+  ["_f", array("char", 0)], // char _f[20 - 2 * sizeof(long) - sizeof(int)]: empty on LP64
+]);
+
 /** `struct exit_status` inside utmp. */
 export const exit_status = struct("exit_status", [["e_termination", "i16"], ["e_exit", "i16"]]);
 

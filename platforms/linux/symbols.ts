@@ -28,6 +28,11 @@ export const LIBC_IO = {
   access: { args: ["buffer", "i32"], returns: "i32" }, // const char *path, int mode
 } as const satisfies SymbolTable;
 
+/** System-wide figures in one call: load averages (as glibc's `getloadavg`), RAM and swap totals. */
+export const LIBC_SYSINFO = {
+  sysinfo: { args: ["buffer"], returns: "i32" }, // struct sysinfo *info
+} as const satisfies SymbolTable;
+
 /** `open(2)` flags (asm-generic values, same on x86_64 and aarch64). */
 export const O_RDONLY = 0;
 /** Fail unless the path is a directory. */
