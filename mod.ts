@@ -30,6 +30,23 @@ export {
 export { cpuPercent, type CpuPercentOptions, cpuTimesPercent, type Interval, type Sampled } from "./src/cpu_percent.ts";
 export { swapMemory, virtualMemory } from "./src/memory.ts";
 export { sensorsBattery, sensorsFans, sensorsTemperatures, type SensorsTemperaturesOptions } from "./src/sensors.ts";
-export { diskUsage } from "./src/disk.ts";
+export {
+  diskIoCounters,
+  type DiskIoCountersFn,
+  type DiskIoCountersOptions,
+  diskPartitions,
+  type DiskPartitionsOptions,
+  diskUsage,
+} from "./src/disk.ts";
+export {
+  CONN_KINDS,
+  type ConnKind,
+  netConnections,
+  netIfAddrs,
+  netIfStats,
+  netIoCounters,
+  type NetIoCountersFn,
+  type NetIoCountersOptions,
+} from "./src/net.ts";
 export { pidExists, pids } from "./src/pids.ts";
 export { bytes2human, type Bytes2HumanOptions } from "./src/bytes2human.ts";

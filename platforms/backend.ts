@@ -80,8 +80,11 @@ export interface PlatformBackend {
   diskPartitions?(all: boolean): DiskPartition[];
   /** Usage of the filesystem holding `path`. */
   diskUsage?(path: string): DiskUsage;
-  /** Raw I/O counters per disk name. */
-  diskIoCounters?(): Map<string, DiskIoCounters>;
+  /**
+   * Raw I/O counters per disk name. `perdisk` false lets a backend drop entries that would be counted twice in a
+   * sum (Linux keeps whole devices only, psutil's `is_storage_device`); other backends may ignore it.
+   */
+  diskIoCounters?(perdisk: boolean): Map<string, DiskIoCounters>;
 
   // --- network ---
   /** Raw I/O counters per NIC name. */

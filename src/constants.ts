@@ -176,3 +176,45 @@ export const IOPRIO_CLASS_RT = IoPriorityClass.RT;
 export const IOPRIO_CLASS_BE = IoPriorityClass.BE;
 /** `3` */
 export const IOPRIO_CLASS_IDLE = IoPriorityClass.IDLE;
+
+/**
+ * Address families in tsutil's results (`NetConnection.family`, `NicAddress.family`), with Linux's numbers
+ * (psutil returns the platform's `socket.AF_*`). `LINK` is psutil's `AF_LINK`: a MAC address; Linux's
+ * `AF_PACKET` (17).
+ *
+ * @example
+ * ```ts
+ * import { AddressFamily, AF_INET6 } from "./constants.ts";
+ * if (AddressFamily.INET6 !== AF_INET6) throw new Error();
+ * ```
+ */
+export const AddressFamily = Object.freeze({ UNIX: 1, INET: 2, INET6: 10, LINK: 17 } as const);
+/** An address family number. */
+export type AddressFamily = typeof AddressFamily[keyof typeof AddressFamily];
+/** `1`: UNIX domain sockets. */
+export const AF_UNIX = AddressFamily.UNIX;
+/** `2`: IPv4. */
+export const AF_INET = AddressFamily.INET;
+/** `10`: IPv6 (Linux's number). */
+export const AF_INET6 = AddressFamily.INET6;
+/** `17`: link-layer (MAC) addresses, psutil's `AF_LINK` (Linux's `AF_PACKET`). */
+export const AF_LINK = AddressFamily.LINK;
+
+/**
+ * Socket types in `NetConnection.type` (Linux's numbers, as psutil's `socket.SOCK_*`).
+ *
+ * @example
+ * ```ts
+ * import { SOCK_STREAM, SocketType } from "./constants.ts";
+ * if (SocketType.STREAM !== SOCK_STREAM) throw new Error();
+ * ```
+ */
+export const SocketType = Object.freeze({ STREAM: 1, DGRAM: 2, SEQPACKET: 5 } as const);
+/** A socket type number. */
+export type SocketType = typeof SocketType[keyof typeof SocketType];
+/** `1`: stream (TCP, UNIX stream). */
+export const SOCK_STREAM = SocketType.STREAM;
+/** `2`: datagram (UDP, UNIX datagram). */
+export const SOCK_DGRAM = SocketType.DGRAM;
+/** `5`: sequenced packets (UNIX). */
+export const SOCK_SEQPACKET = SocketType.SEQPACKET;

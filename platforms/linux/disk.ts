@@ -1,10 +1,10 @@
 /**
- * Linux disks: usage through libc `statvfs`.
+ * Linux disks: usage through libc `statvfs`; partitions and I/O counters from their own modules.
  *
  * @module
  */
 import * as fs from "node:fs";
-import type { DiskUsage } from "../../src/types.ts";
+import type { DiskIoCounters, DiskPartition, DiskUsage } from "../../src/types.ts";
 import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
 import { adapter } from "../../ffi/mod.ts";
@@ -13,6 +13,8 @@ import { decode, sizeOf } from "../../ffi/struct.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import { lastError, libcIo } from "./libc.ts";
 import { statvfs } from "./structs.ts";
+import { diskPartitions } from "./disk_partitions.ts";
+import { diskIoCounters } from "./disk_io.ts";
 
 const STATVFS_SIZE = sizeOf(statvfs, "lp64");
 
@@ -52,10 +54,16 @@ function statvfsRaw(path: string): RawUsage {
 }
 
 /** The disk members of the Linux backend. */
-export function linuxDisk(_ctx: LinuxContext): Pick<PlatformBackend, "diskUsage"> {
+export function linuxDisk(ctx: LinuxContext): Pick<PlatformBackend, "diskUsage" | "diskPartitions" | "diskIoCounters"> {
   return {
     diskUsage(path: string): DiskUsage {
       return usageFromRaw(statvfsRaw(path));
+    },
+    diskPartitions(all: boolean): DiskPartition[] {
+      return diskPartitions(ctx, all);
+    },
+    diskIoCounters(perdisk: boolean): Map<string, DiskIoCounters> {
+      return diskIoCounters(ctx, perdisk);
     },
   };
 }

@@ -15,6 +15,7 @@ import { linuxSensors } from "./sensors.ts";
 import { linuxBattery } from "./sensors_battery.ts";
 import { linuxUsers } from "./users.ts";
 import { linuxDisk } from "./disk.ts";
+import { linuxNet } from "./net.ts";
 import { linuxPids } from "./pids.ts";
 
 export type { LinuxRoots } from "./context.ts";
@@ -33,6 +34,7 @@ export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
     ...linuxBattery(ctx),
     ...linuxUsers(ctx),
     ...linuxDisk(ctx),
+    ...linuxNet(ctx),
     ...linuxPids(ctx),
   };
 }

@@ -45,3 +45,10 @@ export const _SC_CLK_TCK = 2;
 export const _SC_PAGESIZE = 30;
 /** `sysconf` name for online processors. */
 export const _SC_NPROCESSORS_ONLN = 84;
+
+/** Network interfaces: addresses (`platforms/linux/net_if_addrs.ts`). */
+export const LIBC_NET = {
+  getifaddrs: { args: ["buffer"], returns: "i32" }, // struct ifaddrs **ifap
+  freeifaddrs: { args: ["pointer"], returns: "void" }, // struct ifaddrs *ifa
+  if_indextoname: { args: ["u32", "buffer"], returns: "pointer" }, // unsigned int ifindex, char *ifname
+} as const satisfies SymbolTable;

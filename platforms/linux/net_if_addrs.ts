@@ -1,0 +1,139 @@
+/**
+ * Linux `netIfAddrs`: libc `getifaddrs`, each `struct ifaddrs` and its `sockaddr`s decoded with the descriptors
+ * of `structs.ts` (psutil: `net_if_addrs` in `_psutil_posix.c`). Addresses are written as glibc's
+ * `getnameinfo(NI_NUMERICHOST)` writes them: a link-local (or link-local multicast) IPv6 address with a scope gets
+ * `%<interface name>`, any other scoped IPv6 address `%<scope id>`.
+ *
+ * @module
+ */
+import type { NicAddress } from "../../src/types.ts";
+import type { FfiAdapter } from "../../ffi/mod.ts";
+import { requireAdapter } from "../../ffi/mod.ts";
+import { decode, offsetOf, sizeOf } from "../../ffi/struct.ts";
+import { lastError, libcTable } from "./libc.ts";
+import { ifaddrs, sockaddr_in, sockaddr_in6, sockaddr_ll } from "./structs.ts";
+import { LIBC_NET } from "./symbols.ts";
+import { formatIpv4, formatIpv6 } from "./net_ntop.ts";
+
+const AF_INET = 2;
+const AF_INET6 = 10;
+const AF_PACKET = 17;
+/** `IFF_BROADCAST`, `IFF_POINTOPOINT` (linux/if.h). */
+const IFF_BROADCAST = 0x2;
+const IFF_POINTOPOINT = 0x10;
+const IFNAMSIZ = 16;
+
+const IFADDRS_SIZE = sizeOf(ifaddrs, "lp64");
+const SIN_SIZE = sizeOf(sockaddr_in, "lp64");
+const SIN6_SIZE = sizeOf(sockaddr_in6, "lp64");
+const SLL_HALEN = offsetOf(sockaddr_ll, "sll_halen", "lp64");
+const SLL_ADDR = offsetOf(sockaddr_ll, "sll_addr", "lp64");
+
+function view(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** `aa:bb:…` of `len` bytes; the same zero-padding to six groups psutil applies to a short address. */
+export function formatMac(b: Uint8Array, off: number, len: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < len; i++) parts.push(b[off + i].toString(16).padStart(2, "0"));
+  while (parts.length < 6) parts.push("00");
+  return parts.join(":");
+}
+
+/** Whether `b` (16 bytes) is fe80::/10 or ff02::/16-style link-local multicast, where glibc names the scope. */
+function namedScope(b: Uint8Array): boolean {
+  return (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) || (b[0] === 0xff && (b[1] & 0x0f) === 0x02);
+}
+
+class Reader {
+  readonly #a: FfiAdapter;
+  readonly #lib = libcTable(LIBC_NET);
+  readonly #name = new Uint8Array(IFNAMSIZ + 1);
+  constructor(a: FfiAdapter) {
+    this.#a = a;
+  }
+
+  ifname(index: number): string | null {
+    const r = this.#lib.if_indextoname(index, this.#name);
+    if (r === null) return null;
+    const end = this.#name.indexOf(0);
+    return new TextDecoder().decode(this.#name.subarray(0, end < 0 ? IFNAMSIZ : end));
+  }
+
+  /** psutil's `psutil_convert_ipaddr`: the text of the sockaddr at `addr`, or `null`. */
+  convert(addr: bigint, family: number): string | null {
+    if (addr === 0n) return null;
+    const p = this.#a.pointerFrom(addr);
+    if (family === AF_INET) {
+      const sin = decode(sockaddr_in, view(this.#a.copyBytes(p, SIN_SIZE)), 0, "lp64");
+      return formatIpv4(sin.sin_addr);
+    }
+    if (family === AF_INET6) {
+      const sin6 = decode(sockaddr_in6, view(this.#a.copyBytes(p, SIN6_SIZE)), 0, "lp64");
+      let text = formatIpv6(sin6.sin6_addr);
+      const scope = sin6.sin6_scope_id;
+      if (scope !== 0) {
+        const name = namedScope(sin6.sin6_addr) ? this.ifname(scope) : null;
+        text += `%${name ?? scope}`;
+      }
+      return text;
+    }
+    if (family === AF_PACKET) {
+      const len = this.#a.copyBytes(p, 1, SLL_HALEN)[0];
+      if (len === 0) return null;
+      // glibc allocates room for hardware addresses longer than sll_addr's 8 bytes (InfiniBand: 20).
+      return formatMac(this.#a.copyBytes(p, SLL_ADDR + len), SLL_ADDR, len);
+    }
+    return null;
+  }
+}
+
+/** One raw entry: the NIC name and its address record. */
+interface RawAddr {
+  name: string;
+  addr: NicAddress;
+}
+
+/**
+ * Addresses per NIC name. Entries are ordered as psutil orders them: stably sorted by family (AF_INET,
+ * AF_INET6, then AF_PACKET, which psutil calls AF_LINK), NICs in order of their first entry after that sort.
+ */
+export function netIfAddrs(): Map<string, NicAddress[]> {
+  const a = requireAdapter("netIfAddrs");
+  const lib = libcTable(LIBC_NET);
+  const reader = new Reader(a);
+  const headOut = new BigUint64Array(1);
+  if (lib.getifaddrs(headOut) !== 0) throw lastError("getifaddrs");
+  const head = a.pointerFrom(headOut[0]);
+  const raw: RawAddr[] = [];
+  try {
+    let next = headOut[0];
+    while (next !== 0n) {
+      const ifa = decode(ifaddrs, view(a.copyBytes(a.pointerFrom(next), IFADDRS_SIZE)), 0, "lp64");
+      next = ifa.ifa_next;
+      if (ifa.ifa_addr === 0n) continue;
+      const family = view(a.copyBytes(a.pointerFrom(ifa.ifa_addr), 2)).getUint16(0, true);
+      const address = reader.convert(ifa.ifa_addr, family);
+      if (address === null) continue;
+      const netmask = reader.convert(ifa.ifa_netmask, family);
+      let broadcast: string | null = null;
+      let ptp: string | null = null;
+      // ifa_ifu is the broadcast address or the point-to-point destination, by the interface's flags.
+      if (ifa.ifa_flags & IFF_BROADCAST) broadcast = reader.convert(ifa.ifa_ifu, family);
+      else if (ifa.ifa_flags & IFF_POINTOPOINT) ptp = reader.convert(ifa.ifa_ifu, family);
+      const name = a.readCString(a.pointerFrom(ifa.ifa_name));
+      raw.push({ name, addr: { family, address, netmask, broadcast, ptp } });
+    }
+  } finally {
+    lib.freeifaddrs(head);
+  }
+  raw.sort((x, y) => x.addr.family - y.addr.family); // Array.prototype.sort is stable
+  const out = new Map<string, NicAddress[]>();
+  for (const { name, addr } of raw) {
+    const list = out.get(name);
+    if (list === undefined) out.set(name, [addr]);
+    else list.push(addr);
+  }
+  return out;
+}
