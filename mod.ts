@@ -49,4 +49,7 @@ export {
   type NetIoCountersOptions,
 } from "./src/net.ts";
 export { pidExists, pids } from "./src/pids.ts";
+export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
+export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
+export type * from "./src/process_types.ts";
 export { bytes2human, type Bytes2HumanOptions } from "./src/bytes2human.ts";

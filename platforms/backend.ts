@@ -111,4 +111,8 @@ export interface PlatformBackend {
   pidExists?(pid: number): boolean;
   /** The per-process backend bound to `pid` (does not check that it exists). */
   process?(pid: number): ProcessBackend;
+  /** `{pid: ppid}` for every process, read in one pass (psutil's `ppid_map`). */
+  ppidMap?(): Map<number, number>;
+  /** This process's pid. */
+  selfPid?(): number;
 }

@@ -60,6 +60,27 @@ export interface ProcessMemoryInfo {
   private?: number;
 }
 
+/** What `memoryInfoEx()` adds to `memoryInfo()` (psutil 8.0: `pmem_ex`), bytes. Linux fields; 0 when the kernel lacks a line. */
+export interface ProcessMemoryInfoExtra {
+  /** Peak resident set size (VmHWM), bytes. */
+  peakRss?: number;
+  /** Peak virtual memory size (VmPeak), bytes. */
+  peakVms?: number;
+  /** Resident anonymous memory (RssAnon, Linux 4.5+), bytes. */
+  rssAnon?: number;
+  /** Resident file mappings (RssFile), bytes. */
+  rssFile?: number;
+  /** Resident shared memory (RssShmem), bytes. */
+  rssShmem?: number;
+  /** Swapped out (VmSwap), bytes. */
+  swap?: number;
+  /** Hugetlb pages (HugetlbPages), bytes. */
+  hugetlb?: number;
+}
+
+/** `memoryInfo()` plus the platform's extra figures (psutil 8.0: `pmem_ex`). */
+export type ProcessMemoryInfoEx = ProcessMemoryInfo & ProcessMemoryInfoExtra;
+
 /** `memoryInfo()` plus unique, proportional and swapped memory (psutil: `pfullmem`). */
 export interface ProcessMemoryFullInfo extends ProcessMemoryInfo {
   /** Unique set size: memory freed if the process exits, bytes. */

@@ -17,13 +17,14 @@ import { linuxUsers } from "./users.ts";
 import { linuxDisk } from "./disk.ts";
 import { linuxNet } from "./net.ts";
 import { linuxPids } from "./pids.ts";
+import { linuxProcesses } from "./process.ts";
 
 export type { LinuxRoots } from "./context.ts";
 
 /** Creates a Linux backend reading the given roots (defaults: `/proc`, `/sys`). */
 export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
   const ctx = linuxContext(roots);
-  return {
+  const backend: PlatformBackend = {
     os: "linux",
     ...linuxSystem(ctx),
     ...linuxCpu(ctx),
@@ -36,5 +37,7 @@ export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
     ...linuxDisk(ctx),
     ...linuxNet(ctx),
     ...linuxPids(ctx),
+    ...linuxProcesses(ctx, () => backend),
   };
+  return backend;
 }

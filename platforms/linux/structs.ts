@@ -108,6 +108,40 @@ export const ifaddrs = struct("ifaddrs", [
   ["ifa_data", "pointer"],
 ]);
 
+/** `struct statx_timestamp`. */
+export const statx_timestamp = struct("statx_timestamp", [["tv_sec", "i64"], ["tv_nsec", "u32"], [
+  "__reserved",
+  "i32",
+]]);
+
+/** `struct statx` (linux/stat.h; the same on every architecture). */
+export const statx = struct("statx", [
+  ["stx_mask", "u32"],
+  ["stx_blksize", "u32"],
+  ["stx_attributes", "u64"],
+  ["stx_nlink", "u32"],
+  ["stx_uid", "u32"],
+  ["stx_gid", "u32"],
+  ["stx_mode", "u16"],
+  ["__spare0", array("u16", 1)],
+  ["stx_ino", "u64"],
+  ["stx_size", "u64"],
+  ["stx_blocks", "u64"],
+  ["stx_attributes_mask", "u64"],
+  ["stx_atime", statx_timestamp],
+  ["stx_btime", statx_timestamp],
+  ["stx_ctime", statx_timestamp],
+  ["stx_mtime", statx_timestamp],
+  ["stx_rdev_major", "u32"],
+  ["stx_rdev_minor", "u32"],
+  ["stx_dev_major", "u32"],
+  ["stx_dev_minor", "u32"],
+  ["stx_mnt_id", "u64"],
+  ["stx_dio_mem_align", "u32"],
+  ["stx_dio_offset_align", "u32"],
+  ["__spare3", array("u64", 12)],
+]);
+
 /** `struct passwd`. */
 export const passwd = struct("passwd", [
   ["pw_name", "pointer"],

@@ -33,6 +33,20 @@ export const LIBC_SYSINFO = {
   sysinfo: { args: ["buffer"], returns: "i32" }, // struct sysinfo *info
 } as const satisfies SymbolTable;
 
+/** What the process read side calls: user names (NSS-aware), file types and device numbers, own pid. */
+export const LIBC_PROCESS_INFO = {
+  // uid_t uid, struct passwd *pwd, char *buf, size_t buflen, struct passwd **result
+  getpwuid_r: { args: ["u32", "buffer", "buffer", "usize", "buffer"], returns: "i32" },
+  // int dirfd, const char *path, int flags, unsigned int mask, struct statx *buf
+  statx: { args: ["i32", "buffer", "i32", "u32", "buffer"], returns: "i32" },
+  getpid: { args: [], returns: "i32" }, // pid_t getpid(void)
+} as const satisfies SymbolTable;
+
+/** `statx` dirfd meaning "relative to the working directory". */
+export const AT_FDCWD = -100;
+/** `statx` mask: the basic `stat` fields. */
+export const STATX_BASIC_STATS = 0x7ff;
+
 /** `open(2)` flags (asm-generic values, same on x86_64 and aarch64). */
 export const O_RDONLY = 0;
 /** Fail unless the path is a directory. */

@@ -1,0 +1,211 @@
+/**
+ * The Linux per-process backend: one object per pid, assembled from parts (reads here and in `process_*.ts`;
+ * control members from `process_control.ts`). The grouped files `/proc/<pid>/stat`, `status` and `statm` are read
+ * through {@linkcode LinuxProcState}, which caches them while a oneshot scope is open and, for instances that
+ * `processIter` keeps, holds the stat file open and re-reads it with `pread`.
+ *
+ * @module
+ */
+import type { PlatformBackend } from "../backend.ts";
+import type { ProcessBackend } from "../process_backend.ts";
+import type { LinuxContext } from "./context.ts";
+import { SystemCallError } from "../../ffi/errors.ts";
+import { adapter } from "../../ffi/mod.ts";
+import { libcIo } from "./libc.ts";
+import { _SC_CLK_TCK, _SC_PAGESIZE } from "./symbols.ts";
+import { type ProcessIdentity, wrapErrors } from "./process_errors.ts";
+import { parsePidStat, type PidStat } from "./procfs/pid_stat.ts";
+import { parsePidStatus, type PidStatus } from "./procfs/pid_status.ts";
+import { parsePidStatm, type PidStatm } from "./procfs/pid_statm.ts";
+import { AccessDenied } from "../../src/errors.ts";
+import { text } from "./procfs/_parse.ts";
+import { infoPart } from "./process_info.ts";
+import { memoryPart } from "./process_memory.ts";
+import { filesPart } from "./process_files.ts";
+import { linuxSystem } from "./system.ts";
+import { selfPid } from "./process_native.ts";
+
+/** A slice of the per-pid object: every member but `pid`. */
+export type ProcessPart = Omit<ProcessBackend, "pid">;
+
+let clk: number | undefined;
+let page: number | undefined;
+
+/** Clock ticks per second (`sysconf(_SC_CLK_TCK)`; 100 without FFI, the value on every Linux ABI). */
+export function clockTicks(): number {
+  if (clk === undefined) clk = adapter() === null ? 100 : Number(libcIo().sysconf(_SC_CLK_TCK)) || 100;
+  return clk;
+}
+
+/** The page size in bytes (`sysconf(_SC_PAGESIZE)`; 4096 without FFI). */
+export function pageSize(): number {
+  if (page === undefined) page = adapter() === null ? 4096 : Number(libcIo().sysconf(_SC_PAGESIZE)) || 4096;
+  return page;
+}
+
+/** Open stat fds held by kept instances, at most {@linkcode MAX_RETAINED} at once. */
+let retained = 0;
+const MAX_RETAINED = 4096;
+
+/** Per-pid state shared by the parts: identity, oneshot cache, retained fd. */
+export class LinuxProcState implements ProcessIdentity {
+  readonly ctx: LinuxContext;
+  readonly pid: number;
+  readonly dir: string;
+  name: string | null = null;
+  ppid: number | null = null;
+  /** True inside a oneshot scope. */
+  caching = false;
+  /** Whether to hold `<pid>/stat` open between reads. */
+  retain = false;
+  #stat: PidStat | undefined;
+  #status: PidStatus | undefined;
+  #statm: PidStatm | undefined;
+  #smaps: string | undefined;
+  #statFd = -1;
+  #boot: () => number;
+
+  constructor(ctx: LinuxContext, pid: number, boot: () => number) {
+    this.ctx = ctx;
+    this.pid = pid;
+    this.dir = `${ctx.procfs}/${pid}`;
+    this.#boot = boot;
+  }
+
+  /** The system boot time (seconds since the epoch), read once per backend. */
+  bootTime(): number {
+    return this.#boot();
+  }
+
+  /** Runs `fn`, translating errors at the seam. */
+  wrap<T>(fn: () => T): T {
+    return wrapErrors(this, fn);
+  }
+
+  /** `/proc/<pid>/stat`, parsed (cached in a oneshot scope). */
+  stat(): PidStat {
+    if (this.#stat !== undefined) return this.#stat;
+    const path = `${this.dir}/stat`;
+    const io = this.ctx.io;
+    let bytes: Uint8Array;
+    if (this.#statFd >= 0) {
+      bytes = io.preadAll(this.#statFd, path);
+    } else if (this.retain && retained < MAX_RETAINED) {
+      this.#statFd = io.openFd(path);
+      retained++;
+      bytes = io.preadAll(this.#statFd, path);
+    } else {
+      bytes = io.read(path);
+    }
+    const s = parsePidStat(bytes, path);
+    this.ppid = s.ppid;
+    if (this.caching) this.#stat = s;
+    return s;
+  }
+
+  /** `/proc/<pid>/status`, parsed (cached in a oneshot scope). */
+  status(): PidStatus {
+    if (this.#status !== undefined) return this.#status;
+    const s = parsePidStatus(text(this.ctx.io.read(`${this.dir}/status`)));
+    if (this.caching) this.#status = s;
+    return s;
+  }
+
+  /** `/proc/<pid>/statm`, parsed (cached in a oneshot scope). */
+  statm(): PidStatm {
+    if (this.#statm !== undefined) return this.#statm;
+    const path = `${this.dir}/statm`;
+    const s = parsePidStatm(this.ctx.io.read(path), path);
+    if (this.caching) this.#statm = s;
+    return s;
+  }
+
+  /** `/proc/<pid>/smaps` as text (cached in a oneshot scope). */
+  smaps(): string {
+    if (this.#smaps !== undefined) return this.#smaps;
+    const s = text(this.ctx.io.read(`${this.dir}/smaps`)).trim();
+    if (this.caching) this.#smaps = s;
+    return s;
+  }
+
+  /** Opens a oneshot scope. */
+  enter(): void {
+    this.caching = true;
+  }
+
+  /** Closes the oneshot scope and drops the cache. */
+  exit(): void {
+    this.caching = false;
+    this.#stat =
+      this.#status =
+      this.#statm =
+      this.#smaps =
+        undefined;
+  }
+
+  /** Closes the retained fd, if any. Idempotent. */
+  close(): void {
+    if (this.#statFd >= 0) {
+      this.ctx.io.closeFd(this.#statFd);
+      this.#statFd = -1;
+      retained--;
+    }
+  }
+}
+
+/** The per-pid members this module and its siblings provide (everything but the control members). */
+export function readPart(st: LinuxProcState, system: () => PlatformBackend): ProcessBackend {
+  return {
+    pid: st.pid,
+    oneshotEnter: () => st.enter(),
+    oneshotExit: () => st.exit(),
+    retainFds: (on: boolean) => {
+      st.retain = on;
+      if (!on) st.close();
+    },
+    ...infoPart(st),
+    ...memoryPart(st),
+    ...filesPart(st, system),
+  };
+}
+
+/** Reads `<procfs>/<pid>/stat` of every pid in one pass: `{pid: ppid}` (psutil's `ppid_map`). */
+export function ppidMap(ctx: LinuxContext, pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const path = `${ctx.procfs}/${pid}/stat`;
+    let bytes: Uint8Array;
+    try {
+      bytes = ctx.io.read(path);
+    } catch (e) {
+      if (e instanceof SystemCallError && (e.code === "ENOENT" || e.code === "ESRCH")) continue;
+      if (e instanceof SystemCallError && (e.code === "EACCES" || e.code === "EPERM")) {
+        throw new AccessDenied({ pid, syscall: path, code: e.code, cause: e });
+      }
+      throw e;
+    }
+    out.set(pid, parsePidStat(bytes, path).ppid);
+  }
+  return out;
+}
+
+/** The process members of the Linux backend: `process(pid)` and `ppidMap()`. */
+export function linuxProcesses(
+  ctx: LinuxContext,
+  system: () => PlatformBackend,
+): Pick<PlatformBackend, "process" | "ppidMap" | "selfPid"> {
+  let boot: number | undefined;
+  const bootTime = (): number => boot ??= linuxSystem(ctx).bootTime!();
+  return {
+    process(pid: number): ProcessBackend {
+      const st = new LinuxProcState(ctx, pid, bootTime);
+      const read = readPart(st, system);
+      return read;
+    },
+    selfPid,
+    ppidMap(): Map<number, number> {
+      const pids = system().pids?.() ?? [];
+      return ppidMap(ctx, pids);
+    },
+  };
+}

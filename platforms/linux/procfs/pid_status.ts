@@ -1,0 +1,61 @@
+/**
+ * Parser for `/proc/<pid>/status`: `Key:\tvalue` lines into a map, plus typed accessors that raise
+ * `MalformedFileError` naming the file when a needed line is missing or not numeric.
+ *
+ * @module
+ */
+import { MalformedFileError } from "./_parse.ts";
+
+/** The lines of a status file, by key (values trimmed, `kB` suffix kept). */
+export type PidStatus = ReadonlyMap<string, string>;
+
+/**
+ * Splits a status file into its `Key: value` lines.
+ *
+ * @example
+ * ```ts
+ * import { parsePidStatus, statusInt } from "./pid_status.ts";
+ * const s = parsePidStatus("Name:\tsh\nThreads:\t3\n");
+ * if (statusInt(s, "Threads", "status") !== 3) throw new Error();
+ * ```
+ */
+export function parsePidStatus(text: string): PidStatus {
+  const out = new Map<string, string>();
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const colon = text.indexOf(":", start);
+    if (colon > start && colon < end) out.set(text.slice(start, colon), text.slice(colon + 1, end).trim());
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The integer value of `key`. */
+export function statusInt(s: PidStatus, key: string, path: string): number {
+  const v = s.get(key);
+  if (v === undefined) throw new MalformedFileError(path, `no ${key} line`);
+  const n = Number(v.split(/\s+/)[0]);
+  if (!Number.isInteger(n)) throw new MalformedFileError(path, `${key} is not a number ("${v}")`);
+  return n;
+}
+
+/** A `kB` value of `key` in bytes, or 0 when the kernel does not write that line (as psutil does). */
+export function statusKb(s: PidStatus, key: string): number {
+  const v = s.get(key);
+  if (v === undefined) return 0;
+  const n = Number(v.split(/\s+/)[0]);
+  return Number.isFinite(n) ? n * 1024 : 0;
+}
+
+/** The first three numbers of an id line (`Uid`, `Gid`): real, effective, saved. */
+export function statusIds(s: PidStatus, key: string, path: string): [number, number, number] {
+  const v = s.get(key);
+  if (v === undefined) throw new MalformedFileError(path, `no ${key} line`);
+  const f = v.split(/\s+/).map(Number);
+  if (f.length < 3 || !f.slice(0, 3).every(Number.isInteger)) {
+    throw new MalformedFileError(path, `${key} line is malformed ("${v}")`);
+  }
+  return [f[0], f[1], f[2]];
+}
