@@ -17,6 +17,7 @@ import type {
   ProcessMemoryFootprint,
   ProcessMemoryFullInfo,
   ProcessMemoryInfo,
+  ProcessMemoryInfoExtra,
   ProcessMemoryMap,
   ProcessOpenFile,
   ProcessPageFaults,
@@ -33,10 +34,20 @@ export interface ProcessBackend {
   oneshotEnter?(): void;
   /** Stops caching and drops the cache. */
   oneshotExit?(): void;
+  /**
+   * Hint from `processIter`, which keeps instances between scans: hold the most-read file open and re-read it in
+   * place (`true`), or release it (`false`). Linux.
+   */
+  retainFds?(on: boolean): void;
 
   // --- identity and tree ---
   /** Creation time, seconds since the epoch (the identity check compares it). */
   createTime?(): number;
+  /**
+   * Creation time on a clock the wall clock cannot move (Linux: seconds after boot). When present, `src/` uses it
+   * for the process identity (psutil 7.1).
+   */
+  createTimeMonotonic?(): number;
   /** Parent pid. */
   ppid?(): number;
   /** Process name. */
@@ -75,6 +86,8 @@ export interface ProcessBackend {
   rlimitSet?(resource: number, soft: number, hard: number): void;
   /** CPUs the process may run on. */
   cpuAffinityGet?(): number[];
+  /** CPUs the process is allowed to use at all (Linux: `Cpus_allowed_list`), or `null` when unknown. */
+  eligibleCpus?(): number[] | null;
   /** Restricts the process to `cpus` (non-empty; `src/` expands `[]` to all CPUs). */
   cpuAffinitySet?(cpus: number[]): void;
   /** CPU the process last ran on. */
@@ -89,8 +102,8 @@ export interface ProcessBackend {
   memoryFullInfo?(): ProcessMemoryFullInfo;
   /** uss/pss/swap only. */
   memoryFootprint?(): ProcessMemoryFootprint;
-  /** Extended memory figures (psutil 8.0 `memory_info_ex`); fields per platform. */
-  memoryInfoEx?(): Record<string, number>;
+  /** Extended memory figures beyond `memoryInfo` (psutil 8.0 `memory_info_ex`); `src/` merges the two. */
+  memoryInfoEx?(): ProcessMemoryInfoExtra;
   /** Memory mappings. */
   memoryMaps?(grouped: boolean): ProcessMemoryMap[];
   /** Page faults. */
@@ -129,6 +142,12 @@ export interface ProcessBackend {
    * with `TimeoutExpired`.
    */
   wait?(timeout: number | null): Promise<number | null>;
+  /**
+   * Pins the process now holding the pid for the control members (Linux ≥ 5.3: opens a pidfd, so later signals can
+   * only reach that process); false when no process has the pid. Call it BEFORE comparing the create time: a process
+   * that still matches afterwards is the one pinned. Idempotent; the control members pin on first use otherwise.
+   */
+  open?(): boolean;
   /** Releases OS resources held for this process (a pidfd or a handle). Idempotent. */
   close?(): void;
 }

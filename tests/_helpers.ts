@@ -8,8 +8,11 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Repository root. */
-export const ROOT: string = join(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * Repository root. The Node suite runs compiled copies of these files from a build folder and names the repository
+ * in `TSUTIL_REPO_ROOT`, so paths to fixtures, sources and tools stay right there too.
+ */
+export const ROOT: string = process.env.TSUTIL_REPO_ROOT || join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Path of a fixture tree: `tests/fixtures/<rel>`. */
 export function fixture(rel: string): string {
