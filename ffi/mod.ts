@@ -11,7 +11,6 @@ import { LibraryNotFoundError } from "./errors.ts";
 // The adapters are plain modules: importing them costs nothing; opening a library is what needs permission.
 import { denoAdapter } from "./deno.ts";
 import { bunAdapter } from "./bun.ts";
-import { loadNodeAdapter } from "./node.ts";
 import { MissingPermissionError, TsutilError } from "../src/errors.ts";
 
 export type { FfiAdapter, NativeLibrary } from "./backend.ts";
@@ -25,12 +24,9 @@ export type RuntimeName = "deno" | "bun" | "node";
 export const RUNTIME: RuntimeName = "Deno" in globalThis ? "deno" : "Bun" in globalThis ? "bun" : "node";
 
 let cached: FfiAdapter | null | undefined;
-let nodeLoader: () => FfiAdapter | null = loadNodeAdapter;
+let nodeLoader: (() => FfiAdapter | null) | undefined;
 
-/**
- * Replaces the loader used under Node (by default `ffi/node.ts`: koffi, else `node:ffi`, else `null`), and forgets
- * the adapter chosen so far.
- */
+/** Registers the loader used under Node (set by `ffi/node.ts` in the npm build). */
 export function setNodeFfiLoader(loader: () => FfiAdapter | null): void {
   nodeLoader = loader;
   cached = undefined;
@@ -41,7 +37,7 @@ export function adapter(): FfiAdapter | null {
   if (cached === undefined) {
     if (RUNTIME === "deno") cached = denoAdapter;
     else if (RUNTIME === "bun") cached = bunAdapter;
-    else cached = nodeLoader();
+    else cached = nodeLoader ? nodeLoader() : null;
   }
   return cached;
 }
@@ -51,7 +47,7 @@ export function requireAdapter(what: string): FfiAdapter {
   const a = adapter();
   if (a === null) {
     throw new TsutilError(
-      `${what} needs a foreign function interface, which this ${RUNTIME} runtime lacks: install "koffi" (npm install koffi), use Node 26.1+ (node:ffi), or use Deno or Bun`,
+      `${what} needs a foreign function interface, which this ${RUNTIME} runtime lacks: install "koffi" (npm install koffi) or use Deno or Bun`,
     );
   }
   return a;
