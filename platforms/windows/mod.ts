@@ -1,13 +1,26 @@
 /**
- * The windows backend. Not yet written: every member is absent, so each call raises
- * `UnsupportedError(fn, "windows")` rather than a made-up value.
+ * The Windows backend: kernel32, ntdll, psapi, iphlpapi, advapi32, pdh, wtsapi32 and powrprof through the runtime's
+ * FFI. Each area module contributes its members; this file only assembles them. Libraries open on first use.
  *
  * @module
  */
 import type { PlatformBackend } from "../backend.ts";
-import { createUnsupportedBackend } from "../unsupported.ts";
+import { windowsCpu } from "./cpu.ts";
+import { windowsMemory } from "./memory.ts";
+import { windowsDisk } from "./disk.ts";
+import { windowsNet } from "./net.ts";
+import { windowsSystem } from "./system.ts";
+import { getloadavg } from "./pdh.ts";
 
-/** Creates the windows backend (every member absent for now). */
+/** Creates the Windows backend. */
 export function createWindowsBackend(): PlatformBackend {
-  return createUnsupportedBackend("windows");
+  return {
+    os: "windows",
+    ...windowsSystem(),
+    ...windowsCpu(),
+    ...windowsMemory(),
+    ...windowsDisk(),
+    ...windowsNet(),
+    getloadavg,
+  };
 }
