@@ -11,6 +11,7 @@ import { LibraryNotFoundError } from "./errors.ts";
 // The adapters are plain modules: importing them costs nothing; opening a library is what needs permission.
 import { denoAdapter } from "./deno.ts";
 import { bunAdapter } from "./bun.ts";
+import { loadNodeAdapter } from "./node.ts";
 import { MissingPermissionError, TsutilError } from "../src/errors.ts";
 
 export type { FfiAdapter, NativeLibrary } from "./backend.ts";
@@ -24,9 +25,12 @@ export type RuntimeName = "deno" | "bun" | "node";
 export const RUNTIME: RuntimeName = "Deno" in globalThis ? "deno" : "Bun" in globalThis ? "bun" : "node";
 
 let cached: FfiAdapter | null | undefined;
-let nodeLoader: (() => FfiAdapter | null) | undefined;
+let nodeLoader: () => FfiAdapter | null = loadNodeAdapter;
 
-/** Registers the loader used under Node (set by `ffi/node.ts` in the npm build). */
+/**
+ * Replaces the loader used under Node (by default `ffi/node.ts`: koffi, else `node:ffi`, else `null`), and forgets
+ * the adapter chosen so far.
+ */
 export function setNodeFfiLoader(loader: () => FfiAdapter | null): void {
   nodeLoader = loader;
   cached = undefined;
@@ -37,7 +41,7 @@ export function adapter(): FfiAdapter | null {
   if (cached === undefined) {
     if (RUNTIME === "deno") cached = denoAdapter;
     else if (RUNTIME === "bun") cached = bunAdapter;
-    else cached = nodeLoader ? nodeLoader() : null;
+    else cached = nodeLoader();
   }
   return cached;
 }
@@ -47,7 +51,7 @@ export function requireAdapter(what: string): FfiAdapter {
   const a = adapter();
   if (a === null) {
     throw new TsutilError(
-      `${what} needs a foreign function interface, which this ${RUNTIME} runtime lacks: install "koffi" (npm install koffi) or use Deno or Bun`,
+      `${what} needs a foreign function interface, which this ${RUNTIME} runtime lacks: install "koffi" (npm install koffi), use Node 26.1+ (node:ffi), or use Deno or Bun`,
     );
   }
   return a;

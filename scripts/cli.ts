@@ -19,7 +19,14 @@ interface ToolEntry {
 }
 
 /** Every tool, by name, with its one-line summary; loaded only when run. */
-export const TOOLS: Record<string, ToolEntry> = {};
+export const TOOLS: Record<string, ToolEntry> = {
+  free: { summary: "memory and swap in use, like free(1)", load: () => import("./free.ts") },
+  meminfo: { summary: "every memory and swap field", load: () => import("./meminfo.ts") },
+  sensors: { summary: "temperatures, fans and battery, like lm-sensors", load: () => import("./sensors.ts") },
+  temperatures: { summary: "temperature sensors per chip", load: () => import("./temperatures.ts") },
+  fans: { summary: "fan speeds per chip", load: () => import("./fans.ts") },
+  battery: { summary: "battery charge, time left and power source", load: () => import("./battery.ts") },
+};
 
 const USAGE = `usage: tsutil <tool> [args]   (tsutil <tool> --help for a tool's options)`;
 

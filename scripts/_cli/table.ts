@@ -68,7 +68,7 @@ export function table(columns: Column[], rows: string[][], options: TableOptions
       const style = c.style?.(cells[i] ?? "", row);
       return style ? paint(padded, style) : padded;
     });
-    const line = parts.join(gap);
+    const line = parts.join(gap).trimEnd();
     return limit !== null && row === null ? clip(line, limit) : line;
   };
   const out: string[] = [];

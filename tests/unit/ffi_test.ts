@@ -3,20 +3,23 @@ import assert from "node:assert/strict";
 import { ARG_TOKENS, RESULT_TOKENS } from "../../ffi/types.ts";
 import { DENO_TYPES } from "../../ffi/deno.ts";
 import { BUN_TYPES } from "../../ffi/bun.ts";
+import { KOFFI_TYPES, NODE_FFI_TYPES } from "../../ffi/node.ts";
 import { adapter, LibraryNotFoundError, openLibrary, RUNTIME } from "../../ffi/mod.ts";
 import { cstr, fromCString, fromWString, wstr } from "../../ffi/cstring.ts";
 import { LIBC } from "../../platforms/linux/symbols.ts";
 import { lastError, libcIo } from "../../platforms/linux/libc.ts";
 
-test("both runtime maps cover every neutral token", () => {
+test("every runtime's map covers every neutral token", () => {
   for (const t of [...ARG_TOKENS, ...RESULT_TOKENS]) {
     assert.ok(DENO_TYPES[t], `deno map lacks ${t}`);
     assert.ok(BUN_TYPES[t], `bun map lacks ${t}`);
+    assert.ok(KOFFI_TYPES[t], `koffi map lacks ${t}`);
+    assert.ok(NODE_FFI_TYPES[t], `node:ffi map lacks ${t}`);
   }
 });
 
 test("the runtime is detected and has an adapter", () => {
-  assert.ok(RUNTIME === "deno" || RUNTIME === "bun");
+  assert.ok(RUNTIME === "deno" || RUNTIME === "bun" || RUNTIME === "node");
   assert.equal(adapter()?.runtime, RUNTIME);
 });
 
