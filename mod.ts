@@ -49,6 +49,10 @@ export {
   type NetIoCountersOptions,
 } from "./src/net.ts";
 export { pidExists, pids } from "./src/pids.ts";
+export { cgroup, containerMemory, usableCpuCount } from "./src/cgroup.ts";
+export type * from "./src/cgroup_types.ts";
+export { pressure } from "./src/pressure.ts";
+export type * from "./src/pressure_types.ts";
 export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
 export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
 export type * from "./src/process_types.ts";

@@ -25,6 +25,9 @@ import type {
   VirtualMemory,
 } from "../src/types.ts";
 import type { ProcessBackend } from "./process_backend.ts";
+import type { CgroupHost, CgroupRaw } from "../src/cgroup_types.ts";
+import type { Pressure, PressureTarget } from "../src/pressure_types.ts";
+import type { Gpu, ProcessGpuUsage } from "../src/gpu_types.ts";
 
 export type { ProcessBackend } from "./process_backend.ts";
 
@@ -111,6 +114,18 @@ export interface PlatformBackend {
   pidExists?(pid: number): boolean;
   /** The per-process backend bound to `pid` (does not check that it exists). */
   process?(pid: number): ProcessBackend;
+
+  // --- beyond psutil (Linux): cgroups, pressure, GPUs ---
+  /** `pid`'s (default: the caller's) cgroup, limits per level; `null` without cgroups. */
+  cgroup?(pid?: number): CgroupRaw | null;
+  /** Affinity CPU count of `pid` and the host's memory, for the container views. */
+  cgroupHost?(pid?: number): CgroupHost;
+  /** Pressure stall information, system-wide or for a cgroup. */
+  pressure?(target: PressureTarget): Pressure;
+  /** Every GPU; empty when there is none or no driver answers. */
+  gpus?(): Gpu[];
+  /** GPU use of `pid` (default: the caller) on every GPU it uses. */
+  processGpuUsage?(pid?: number): ProcessGpuUsage[];
   /** `{pid: ppid}` for every process, read in one pass (psutil's `ppid_map`). */
   ppidMap?(): Map<number, number>;
   /** This process's pid. */

@@ -17,6 +17,8 @@ import { linuxUsers } from "./users.ts";
 import { linuxDisk } from "./disk.ts";
 import { linuxNet } from "./net.ts";
 import { linuxPids } from "./pids.ts";
+import { linuxCgroup } from "./cgroup.ts";
+import { linuxPressure } from "./pressure.ts";
 import { linuxProcesses } from "./process.ts";
 
 export type { LinuxRoots } from "./context.ts";
@@ -37,6 +39,8 @@ export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
     ...linuxDisk(ctx),
     ...linuxNet(ctx),
     ...linuxPids(ctx),
+    ...linuxCgroup(ctx),
+    ...linuxPressure(ctx),
     ...linuxProcesses(ctx, () => backend),
   };
   return backend;
