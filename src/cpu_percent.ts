@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { need } from "./_backend.ts";
+import { backend, need } from "./_backend.ts";
+import type { PlatformBackend } from "../platforms/backend.ts";
 import { round1 } from "./_percent.ts";
 import type { CpuTimes } from "./types.ts";
 
@@ -87,11 +88,20 @@ export function timesPercent(t1: CpuTimes, t2: CpuTimes): CpuTimes {
   return out as unknown as CpuTimes;
 }
 
-/** One "since the previous call" state: psutil's `_last_cpu_times` / `_last_per_cpu_times` pair. */
+/**
+ * One "since the previous call" state: psutil's `_last_cpu_times` / `_last_per_cpu_times` pair, kept per backend so
+ * that `configure()` pointing at other roots starts afresh instead of comparing two different machines.
+ */
 class Sampler<R> {
-  #total: CpuTimes | undefined;
-  #per: CpuTimes[] | undefined;
+  #last = new WeakMap<PlatformBackend, { total?: CpuTimes; per?: CpuTimes[] }>();
   constructor(readonly calc: (t1: CpuTimes, t2: CpuTimes) => R) {}
+
+  #state(): { total?: CpuTimes; per?: CpuTimes[] } {
+    const b = backend();
+    let st = this.#last.get(b);
+    if (st === undefined) this.#last.set(b, st = {});
+    return st;
+  }
 
   run(interval: number, percpu: boolean): R | R[] | Promise<R | R[]> {
     const sample = percpu ? need("perCpuTimes", "cpuTimes") : need("cpuTimes");
@@ -99,14 +109,15 @@ class Sampler<R> {
       const first = sample();
       return new Promise((resolve) => setTimeout(resolve, interval * 1000)).then(() => this.#finish(first, percpu));
     }
-    return this.#finish(percpu ? this.#per : this.#total, percpu);
+    const st = this.#state();
+    return this.#finish(percpu ? st.per : st.total, percpu);
   }
 
   #finish(first: CpuTimes | CpuTimes[] | undefined, percpu: boolean): R | R[] {
     if (percpu) {
       const now = need("perCpuTimes", "cpuTimes")();
       const before = (first as CpuTimes[] | undefined) ?? now;
-      this.#per = now;
+      this.#state().per = now;
       const n = Math.min(before.length, now.length);
       const out: R[] = new Array(n);
       for (let i = 0; i < n; i++) out[i] = this.calc(before[i], now[i]);
@@ -114,7 +125,7 @@ class Sampler<R> {
     }
     const now = need("cpuTimes")();
     const before = (first as CpuTimes | undefined) ?? now;
-    this.#total = now;
+    this.#state().total = now;
     return this.calc(before, now);
   }
 }

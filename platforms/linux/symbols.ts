@@ -60,6 +60,28 @@ export const _SC_PAGESIZE = 30;
 /** `sysconf` name for online processors. */
 export const _SC_NPROCESSORS_ONLN = 84;
 
+/** Process control: signals, scheduling, limits, affinity, waiting (`platforms/linux/process_control.ts`). */
+export const LIBC_CONTROL = {
+  kill: { args: ["i32", "i32"], returns: "i32" }, // pid_t pid, int sig
+  // long number, ...: the syscalls used take at most 4 integer arguments (unused ones are passed as 0)
+  syscall: { args: ["i64", "i64", "i64", "i64", "i64"], returns: "i64" },
+  getpriority: { args: ["i32", "u32"], returns: "i32" }, // int which, id_t who
+  setpriority: { args: ["i32", "u32", "i32"], returns: "i32" }, // int which, id_t who, int prio
+  // pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit
+  prlimit: { args: ["i32", "i32", "buffer", "buffer"], returns: "i32" },
+  sched_getaffinity: { args: ["i32", "usize", "buffer"], returns: "i32" }, // pid_t pid, size_t size, cpu_set_t *mask
+  sched_setaffinity: { args: ["i32", "usize", "buffer"], returns: "i32" }, // pid_t pid, size_t size, cpu_set_t *mask
+  waitid: { args: ["i32", "u32", "buffer", "i32"], returns: "i32" }, // idtype_t idtype, id_t id, siginfo_t *info, int options
+  poll: { args: ["buffer", "u64", "i32"], returns: "i32" }, // struct pollfd *fds, nfds_t nfds, int timeout
+  uname: { args: ["buffer"], returns: "i32" }, // struct utsname *buf
+  memset: { args: ["pointer", "i32", "usize"], returns: "pointer" }, // void *s, int c, size_t n
+} as const satisfies SymbolTable;
+
+/** `poll` on a worker thread where the runtime can (Deno), so waiting on a pidfd does not block the event loop. */
+export const LIBC_CONTROL_ASYNC = {
+  poll: { args: ["buffer", "u64", "i32"], returns: "i32", nonblocking: true }, // struct pollfd *fds, nfds_t n, int ms
+} as const satisfies SymbolTable;
+
 /** Network interfaces: addresses (`platforms/linux/net_if_addrs.ts`). */
 export const LIBC_NET = {
   getifaddrs: { args: ["buffer"], returns: "i32" }, // struct ifaddrs **ifap
