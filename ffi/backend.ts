@@ -17,6 +17,11 @@ export interface NativeLibrary<T extends SymbolTable> {
 export interface FfiAdapter {
   /** Runtime name, for messages: `"deno"`, `"bun"`, `"node"`. */
   readonly runtime: string;
+  /**
+   * Whether symbols declared `nonblocking` really run on a worker thread (true on Deno). When false they run on the
+   * calling thread and return a settled Promise, so a caller must not pass them a blocking timeout.
+   */
+  readonly offThread?: boolean;
   /** Opens `path` with `table`; throws if the library or a non-optional symbol is missing. */
   open<T extends SymbolTable>(path: string, table: T): NativeLibrary<T>;
   /** The address of a caller-owned buffer. The caller keeps the buffer alive while native code uses it. */

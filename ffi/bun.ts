@@ -71,9 +71,25 @@ function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken): unknown {
   return fn;
 }
 
+/**
+ * Bun's FFI has no worker-thread calls: a `nonblocking` symbol runs on the calling thread and returns a settled
+ * Promise, as its type promises (`offThread` is false, so callers never hand it a blocking timeout).
+ */
+function settled(fn: unknown): (...a: unknown[]) => Promise<unknown> {
+  const f = fn as (...a: unknown[]) => unknown;
+  return (...a: unknown[]): Promise<unknown> => {
+    try {
+      return Promise.resolve(f(...a));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+}
+
 /** The adapter for Bun. */
 export const bunAdapter: FfiAdapter = {
   runtime: "bun",
+  offThread: false,
   open<T extends SymbolTable>(path: string, table: T): NativeLibrary<T> {
     const required: Record<string, { args: string[]; returns: string }> = {};
     const optional: [string, { args: string[]; returns: string }][] = [];
@@ -101,7 +117,11 @@ export const bunAdapter: FfiAdapter = {
     const symbols: Record<string, unknown> = {};
     for (const [name, def] of Object.entries(table)) {
       const f = raw[name];
-      symbols[name] = f === null || f === undefined ? null : wrap(f, def.returns);
+      symbols[name] = f === null || f === undefined
+        ? null
+        : def.nonblocking
+        ? settled(wrap(f, def.returns))
+        : wrap(f, def.returns);
     }
     return { path, symbols: symbols as NativeLibrary<T>["symbols"] };
   },

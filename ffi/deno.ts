@@ -48,20 +48,29 @@ function translate(table: SymbolTable): Record<string, Deno.ForeignFunction> {
     });
     const result = DENO_TYPES[def.returns];
     if (result === undefined) throw new TypeError(`Unknown FFI result type "${def.returns}" for ${name}`);
-    out[name] = { parameters, result: result as Deno.NativeResultType, optional: def.optional ?? false };
+    out[name] = {
+      parameters,
+      result: result as Deno.NativeResultType,
+      optional: def.optional ?? false,
+      nonblocking: def.nonblocking ?? false,
+    };
   }
   return out;
 }
 
-function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken): unknown {
-  if (WIDE.has(returns)) return (...a: unknown[]) => Number(fn(...a) as number | bigint);
+function convert(returns: ResultToken): ((r: unknown) => unknown) | null {
+  if (WIDE.has(returns)) return (r) => Number(r as number | bigint);
   if (returns === "cstring") {
-    return (...a: unknown[]) => {
-      const p = fn(...a) as Deno.PointerValue;
-      return p === null ? null : Deno.UnsafePointerView.getCString(p);
-    };
+    return (r) => r === null ? null : Deno.UnsafePointerView.getCString(r as Deno.PointerObject);
   }
-  return fn;
+  return null;
+}
+
+function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken, nonblocking: boolean): unknown {
+  const c = convert(returns);
+  if (c === null) return fn;
+  if (nonblocking) return (...a: unknown[]) => (fn(...a) as Promise<unknown>).then(c);
+  return (...a: unknown[]) => c(fn(...a));
 }
 
 const decoder = new TextDecoder();
@@ -69,6 +78,7 @@ const decoder = new TextDecoder();
 /** The adapter for Deno. */
 export const denoAdapter: FfiAdapter = {
   runtime: "deno",
+  offThread: true,
   open<T extends SymbolTable>(path: string, table: T): NativeLibrary<T> {
     let lib: Deno.DynamicLibrary<Record<string, Deno.ForeignFunction>>;
     const denoTable = translate(table);
@@ -81,7 +91,9 @@ export const denoAdapter: FfiAdapter = {
     const symbols: Record<string, unknown> = {};
     for (const [name, def] of Object.entries(table)) {
       const f = (lib.symbols as Record<string, unknown>)[name];
-      symbols[name] = f === null || f === undefined ? null : wrap(f as (...a: unknown[]) => unknown, def.returns);
+      symbols[name] = f === null || f === undefined
+        ? null
+        : wrap(f as (...a: unknown[]) => unknown, def.returns, def.nonblocking ?? false);
     }
     return { path, symbols: symbols as NativeLibrary<T>["symbols"] };
   },

@@ -42,6 +42,12 @@ export interface SymbolDef {
   readonly returns: ResultToken;
   /** When true, a library without this symbol still opens; the symbol is then `null`. */
   readonly optional?: boolean;
+  /**
+   * When true, the function returns a Promise and, where the runtime can (Deno), runs on a worker thread so a
+   * blocking call (`poll`) does not freeze the event loop. Where it cannot (Bun), it runs on the calling thread and
+   * the Promise is already settled: see `FfiAdapter.offThread`. errno is not readable after such a call.
+   */
+  readonly nonblocking?: boolean;
 }
 
 /** A library's functions, keyed by their C names. */
@@ -77,10 +83,10 @@ type ResultValue<T extends ResultToken> = T extends "pointer" ? Pointer
 
 type ArgValues<A extends readonly ArgToken[]> = { [K in keyof A]: A[K] extends ArgToken ? ArgValue<A[K]> : never };
 
-/** The callable a symbol definition becomes once its library is opened. */
+/** The callable a symbol definition becomes once its library is opened (a Promise for `nonblocking` ones). */
 export type NativeFunction<D extends SymbolDef> = (
   ...args: ArgValues<D["args"]>
-) => ResultValue<D["returns"]>;
+) => D["nonblocking"] extends true ? Promise<ResultValue<D["returns"]>> : ResultValue<D["returns"]>;
 
 /** The opened functions of a table: optional symbols may be `null`. */
 export type NativeSymbols<T extends SymbolTable> = {

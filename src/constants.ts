@@ -218,3 +218,70 @@ export const SOCK_STREAM = SocketType.STREAM;
 export const SOCK_DGRAM = SocketType.DGRAM;
 /** `5`: sequenced packets (UNIX). */
 export const SOCK_SEQPACKET = SocketType.SEQPACKET;
+
+/**
+ * Resource limits for `Process.rlimit` (psutil: `RLIMIT_*`, Linux values; psutil exports them on Linux and
+ * FreeBSD). Limits are `[soft, hard]`; {@linkcode RLIM_INFINITY} means no limit.
+ *
+ * @example
+ * ```ts
+ * import { RLIMIT_NOFILE, RLIM_INFINITY, Rlimit } from "./constants.ts";
+ * if (Rlimit.NOFILE !== RLIMIT_NOFILE || RLIM_INFINITY !== -1) throw new Error();
+ * ```
+ */
+export const Rlimit = Object.freeze(
+  {
+    CPU: 0,
+    FSIZE: 1,
+    DATA: 2,
+    STACK: 3,
+    CORE: 4,
+    RSS: 5,
+    NPROC: 6,
+    NOFILE: 7,
+    MEMLOCK: 8,
+    AS: 9,
+    LOCKS: 10,
+    SIGPENDING: 11,
+    MSGQUEUE: 12,
+    NICE: 13,
+    RTPRIO: 14,
+    RTTIME: 15,
+  } as const,
+);
+/** A resource-limit id. */
+export type Rlimit = typeof Rlimit[keyof typeof Rlimit];
+/** `0`: CPU time, seconds. */
+export const RLIMIT_CPU = Rlimit.CPU;
+/** `1`: largest file created, bytes. */
+export const RLIMIT_FSIZE = Rlimit.FSIZE;
+/** `2`: data segment size, bytes. */
+export const RLIMIT_DATA = Rlimit.DATA;
+/** `3`: stack size, bytes. */
+export const RLIMIT_STACK = Rlimit.STACK;
+/** `4`: core file size, bytes. */
+export const RLIMIT_CORE = Rlimit.CORE;
+/** `5`: resident set size, bytes (no effect since Linux 2.6). */
+export const RLIMIT_RSS = Rlimit.RSS;
+/** `6`: processes of the real user. */
+export const RLIMIT_NPROC = Rlimit.NPROC;
+/** `7`: open file descriptors. */
+export const RLIMIT_NOFILE = Rlimit.NOFILE;
+/** `8`: locked memory, bytes. */
+export const RLIMIT_MEMLOCK = Rlimit.MEMLOCK;
+/** `9`: address space, bytes. */
+export const RLIMIT_AS = Rlimit.AS;
+/** `10`: file locks. */
+export const RLIMIT_LOCKS = Rlimit.LOCKS;
+/** `11`: queued signals. */
+export const RLIMIT_SIGPENDING = Rlimit.SIGPENDING;
+/** `12`: POSIX message queue bytes. */
+export const RLIMIT_MSGQUEUE = Rlimit.MSGQUEUE;
+/** `13`: ceiling of the nice value (20 - limit). */
+export const RLIMIT_NICE = Rlimit.NICE;
+/** `14`: ceiling of the real-time priority. */
+export const RLIMIT_RTPRIO = Rlimit.RTPRIO;
+/** `15`: real-time CPU time without a blocking call, µs. */
+export const RLIMIT_RTTIME = Rlimit.RTTIME;
+/** `-1`: no limit (psutil: `RLIM_INFINITY`; the kernel's all-ones `rlim_t`). */
+export const RLIM_INFINITY = -1;

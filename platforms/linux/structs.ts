@@ -152,3 +152,34 @@ export const passwd = struct("passwd", [
   ["pw_dir", "pointer"],
   ["pw_shell", "pointer"],
 ]);
+
+/** `struct pollfd` (poll(2)). */
+export const pollfd = struct("pollfd", [["fd", "i32"], ["events", "i16"], ["revents", "i16"]]);
+
+/** The `_sigchld` member of `siginfo_t`'s union (what `waitid` fills). */
+export const siginfo_sigchld = struct("siginfo_sigchld", [
+  ["si_pid", "i32"],
+  ["si_uid", "u32"],
+  ["si_status", "i32"],
+  ["si_utime", "long"],
+  ["si_stime", "long"],
+]);
+
+/** `siginfo_t` as `waitid` fills it for a child (LP64: the union is 8-aligned; 128 bytes in all). */
+export const siginfo_t = struct("siginfo_t", [
+  ["si_signo", "i32"],
+  ["si_errno", "i32"],
+  ["si_code", "i32"],
+  ["_sigchld", siginfo_sigchld],
+  ["__pad", array("u8", 80)],
+]);
+
+/** `struct utsname` (glibc: six `char[65]` fields). */
+export const utsname = struct("utsname", [
+  ["sysname", array("char", 65)],
+  ["nodename", array("char", 65)],
+  ["release", array("char", 65)],
+  ["version", array("char", 65)],
+  ["machine", array("char", 65)],
+  ["domainname", array("char", 65)],
+]);
