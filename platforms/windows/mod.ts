@@ -11,6 +11,9 @@ import { windowsDisk } from "./disk.ts";
 import { windowsNet } from "./net.ts";
 import { windowsSystem } from "./system.ts";
 import { getloadavg } from "./pdh.ts";
+import { WindowsProcess } from "./process.ts";
+import { ppidMap } from "./snapshot.ts";
+import { kernel32 } from "./_win32.ts";
 
 /** Creates the Windows backend. */
 export function createWindowsBackend(): PlatformBackend {
@@ -22,5 +25,8 @@ export function createWindowsBackend(): PlatformBackend {
     ...windowsDisk(),
     ...windowsNet(),
     getloadavg,
+    process: (pid: number) => new WindowsProcess(pid),
+    ppidMap,
+    selfPid: (): number => kernel32().GetCurrentProcessId(),
   };
 }

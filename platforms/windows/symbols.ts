@@ -83,6 +83,8 @@ export const KERNEL32 = {
     returns: "i32",
   },
   GetFileType: { args: ["isize"], returns: "u32" }, // HANDLE hFile
+  GetFileAttributesW: { args: ["buffer"], returns: "u32" }, // LPCWSTR name
+  GenerateConsoleCtrlEvent: { args: ["u32", "u32"], returns: "i32" }, // DWORD event, DWORD process group
   GetFinalPathNameByHandleW: {
     args: ["isize", "buffer", "u32", "u32"], // HANDLE hFile, LPWSTR path, DWORD len, DWORD flags
     returns: "u32",
