@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -72,4 +72,79 @@ export async function retry<T>(fn: () => T | Promise<T>, times = 3, delayMs = 50
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls `pred` every `everyMs` until it returns a truthy value (returned) or `timeoutMs` passes (throws). */
+export async function waitFor<T>(pred: () => T | Promise<T>, timeoutMs = 5000, everyMs = 20): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    let v: T | undefined;
+    try {
+      v = await pred();
+    } catch {
+      v = undefined;
+    }
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`waitFor: condition not met within ${timeoutMs} ms`);
+    await sleep(everyMs);
+  }
+}
+
+/** A spawned child that tests must `kill()` (in `finally` / `after`). */
+export interface Child {
+  /** The child's pid. */
+  pid: number;
+  /** SIGKILLs the child (and, for a zombie holder, frees the zombie) and waits for it to be reaped. */
+  kill(): Promise<void>;
+}
+
+function childOf(cp: ChildProcess): Child {
+  const exited = new Promise<void>((r) => cp.once("exit", () => r()));
+  return {
+    pid: cp.pid!,
+    async kill(): Promise<void> {
+      if (cp.exitCode === null && cp.signalCode === null) cp.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Spawns `/bin/sleep seconds` (or `cmd`), waiting until it has exec'd. */
+export async function spawnSleeper(
+  opts: { seconds?: number; cmd?: string; args?: string[]; cwd?: string; env?: Record<string, string> } = {},
+): Promise<Child> {
+  const cmd = opts.cmd ?? "/bin/sleep";
+  const cp = spawn(cmd, opts.args ?? [String(opts.seconds ?? 60)], { cwd: opts.cwd, env: opts.env, stdio: "ignore" });
+  await new Promise<void>((res, rej) => {
+    cp.once("spawn", () => res());
+    cp.once("error", rej);
+  });
+  const c = childOf(cp);
+  // Wait until the exec is done: /proc/<pid>/exe no longer names this runtime.
+  const self = realpathSync(process.execPath);
+  await waitFor(() => readlinkSync(`/proc/${c.pid}/exe`) !== self);
+  return c;
+}
+
+/**
+ * Spawns a holder (`sh` that execs `sleep 60`) whose child `sleep 0` exits and is never reaped: a zombie. Returns
+ * the holder and the zombie's pid once `/proc/<zombie>/stat` says `Z`.
+ */
+export async function spawnZombie(): Promise<{ holder: Child; zombie: number }> {
+  const cp = spawn("/bin/sh", ["-c", "sleep 0 & exec sleep 60"], { stdio: "ignore" });
+  const holder = childOf(cp);
+  const zombie = await waitFor(() => {
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "latin1");
+        const after = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (after[0] === "Z" && Number(after[1]) === holder.pid) return Number(name);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return 0;
+  });
+  return { holder, zombie };
 }

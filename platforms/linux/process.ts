@@ -120,9 +120,9 @@ export class LinuxProcState implements ProcessIdentity {
     return s;
   }
 
-  /** `/proc/<pid>/smaps` as text (cached in a oneshot scope). */
-  smaps(): string {
-    if (this.#smaps !== undefined) return this.#smaps;
+  /** `/proc/<pid>/smaps` as text (cached in a oneshot scope; `fresh` reads again anyway). */
+  smaps(fresh = false): string {
+    if (this.#smaps !== undefined && !fresh) return this.#smaps;
     const s = text(this.ctx.io.read(`${this.dir}/smaps`)).trim();
     if (this.caching) this.#smaps = s;
     return s;

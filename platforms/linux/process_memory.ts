@@ -9,9 +9,9 @@ import type { LinuxProcState } from "./process.ts";
 import { pageSize } from "./process.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import { raiseIfZombie } from "./process_errors.ts";
-import { text } from "./procfs/_parse.ts";
+import { MalformedFileError, text } from "./procfs/_parse.ts";
 import { statusKb } from "./procfs/pid_status.ts";
-import { parseSmapsEntries, parseSmapsFootprint, type SmapsFootprint } from "./procfs/smaps.ts";
+import { parseSmapsEntries, parseSmapsFootprint, type SmapsEntry, type SmapsFootprint } from "./procfs/smaps.ts";
 import type { ProcessMemoryInfo, ProcessMemoryMap } from "../../src/process_types.ts";
 
 /** The memory members. */
@@ -65,7 +65,15 @@ export function memoryPart(st: LinuxProcState): ProcessPart {
           raiseIfZombie(st);
           return [];
         }
-        const entries = parseSmapsEntries(data, path);
+        let entries: SmapsEntry[];
+        try {
+          entries = parseSmapsEntries(data, path);
+        } catch (e) {
+          // smaps is generated piecewise while the address space changes under it: a torn read parses badly
+          // now and then. Read once more before calling the file malformed.
+          if (!(e instanceof MalformedFileError)) throw e;
+          entries = parseSmapsEntries(st.smaps(true), path);
+        }
         for (const e of entries) {
           if (e.path.endsWith(" (deleted)") && !st.ctx.io.exists(e.path)) e.path = e.path.slice(0, -10);
         }
