@@ -53,6 +53,8 @@ export { cgroup, containerMemory, usableCpuCount } from "./src/cgroup.ts";
 export type * from "./src/cgroup_types.ts";
 export { pressure } from "./src/pressure.ts";
 export type * from "./src/pressure_types.ts";
+export { sample, type SampleOptions } from "./src/sample.ts";
+export type { DiskRate, NetRate, Sample, SamplerOptions, TopProcess } from "./src/sample.ts";
 export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
 export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
 export type * from "./src/process_types.ts";
