@@ -59,3 +59,11 @@ export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./sr
 export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
 export type * from "./src/process_types.ts";
 export { bytes2human, type Bytes2HumanOptions } from "./src/bytes2human.ts";
+export * from "./src/constants_windows.ts";
+export {
+  NoSuchService,
+  WindowsService,
+  type WindowsServiceInfo,
+  winServiceGet,
+  winServiceIter,
+} from "./src/win_services.ts";

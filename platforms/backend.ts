@@ -130,4 +130,34 @@ export interface PlatformBackend {
   ppidMap?(): Map<number, number>;
   /** This process's pid. */
   selfPid?(): number;
+
+  // --- Windows services ---
+  /** Installed Win32 services as `[name, displayName]` (EnumServicesStatusExW). Windows. */
+  winServiceList?(): [string, string][];
+  /** A service's configuration (QueryServiceConfigW). Windows. */
+  winServiceConfig?(name: string): WinServiceConfig;
+  /** A service's state and pid (QueryServiceStatusEx). Windows. */
+  winServiceStatus?(name: string): WinServiceStatus;
+  /** A service's description, `""` when it has none (QueryServiceConfig2W). Windows. */
+  winServiceDescription?(name: string): string;
+}
+
+/** A Windows service's configuration, raw from the backend. */
+export interface WinServiceConfig {
+  /** Display name. */
+  displayName: string;
+  /** Binary path with arguments. */
+  binpath: string;
+  /** Account it runs as. */
+  username: string;
+  /** `automatic`, `manual`, `disabled` or `unknown`. */
+  startType: string;
+}
+
+/** A Windows service's state, raw from the backend. */
+export interface WinServiceStatus {
+  /** `running`, `stopped`, `paused`, `start_pending`, ... */
+  status: string;
+  /** Pid of its process, `null` when not running. */
+  pid: number | null;
 }

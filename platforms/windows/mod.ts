@@ -14,6 +14,7 @@ import { getloadavg } from "./pdh.ts";
 import { WindowsProcess } from "./process.ts";
 import { ppidMap } from "./snapshot.ts";
 import { kernel32 } from "./_win32.ts";
+import { windowsServices } from "./services.ts";
 
 /** Creates the Windows backend. */
 export function createWindowsBackend(): PlatformBackend {
@@ -24,6 +25,7 @@ export function createWindowsBackend(): PlatformBackend {
     ...windowsMemory(),
     ...windowsDisk(),
     ...windowsNet(),
+    ...windowsServices(),
     getloadavg,
     process: (pid: number) => new WindowsProcess(pid),
     ppidMap,

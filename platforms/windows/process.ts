@@ -7,7 +7,6 @@
  * @module
  */
 import { decode, encode, sizeOf } from "../../ffi/struct.ts";
-import { wstr } from "../../ffi/cstring.ts";
 import { AccessDenied, NoSuchProcess, TimeoutExpired } from "../../src/errors.ts";
 import type { NetConnection } from "../../src/types.ts";
 import type {
