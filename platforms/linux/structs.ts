@@ -183,3 +183,45 @@ export const utsname = struct("utsname", [
   ["machine", array("char", 65)],
   ["domainname", array("char", 65)],
 ]);
+
+/** `struct ifreq` as `SIOCGIFFLAGS` fills it: the name, then `ifr_flags` (a `short`) in the 24-byte union. */
+export const ifreq_flags = struct("ifreq_flags", [
+  ["ifr_name", array("char", 16)],
+  ["ifr_flags", "i16"],
+  ["__ifr_ifru", array("u8", 22)],
+]);
+
+/** `struct ifreq` as `SIOCGIFMTU` fills it: `ifr_mtu` (an `int`) in the union. */
+export const ifreq_mtu = struct("ifreq_mtu", [
+  ["ifr_name", array("char", 16)],
+  ["ifr_mtu", "i32"],
+  ["__ifr_ifru", array("u8", 20)],
+]);
+
+/** `struct ifreq` as `SIOCETHTOOL` takes it: `ifr_data` points to the ethtool command. 40 bytes, 8-aligned. */
+export const ifreq_data = struct("ifreq_data", [
+  ["ifr_name", array("char", 16)],
+  ["ifr_data", "pointer"],
+  ["__ifr_ifru", array("u8", 16)],
+]);
+
+/** `struct ethtool_cmd` (linux/ethtool.h, `ETHTOOL_GSET`); speed is `speed_hi << 16 | speed`. */
+export const ethtool_cmd = struct("ethtool_cmd", [
+  ["cmd", "u32"],
+  ["supported", "u32"],
+  ["advertising", "u32"],
+  ["speed", "u16"],
+  ["duplex", "u8"],
+  ["port", "u8"],
+  ["phy_address", "u8"],
+  ["transceiver", "u8"],
+  ["autoneg", "u8"],
+  ["mdio_support", "u8"],
+  ["maxtxpkt", "u32"],
+  ["maxrxpkt", "u32"],
+  ["speed_hi", "u16"],
+  ["eth_tp_mdix", "u8"],
+  ["eth_tp_mdix_ctrl", "u8"],
+  ["lp_advertising", "u32"],
+  ["reserved", array("u32", 2)],
+]);

@@ -87,4 +87,20 @@ export const LIBC_NET = {
   getifaddrs: { args: ["buffer"], returns: "i32" }, // struct ifaddrs **ifap
   freeifaddrs: { args: ["pointer"], returns: "void" }, // struct ifaddrs *ifa
   if_indextoname: { args: ["u32", "buffer"], returns: "pointer" }, // unsigned int ifindex, char *ifname
+  socket: { args: ["i32", "i32", "i32"], returns: "i32" }, // int domain, int type, int protocol
+  ioctl: { args: ["i32", "u64", "buffer"], returns: "i32" }, // int fd, unsigned long request, void *argp
+  close: { args: ["i32"], returns: "i32" }, // int fd
+  // int dirfd, const char *path, char *buf, size_t bufsiz
+  readlinkat: { args: ["i32", "buffer", "buffer", "usize"], returns: "isize" },
 } as const satisfies SymbolTable;
+
+/** `ioctl` requests and flags for NIC state (linux/sockios.h, linux/ethtool.h, linux/net.h). */
+export const SIOCGIFFLAGS = 0x8913;
+/** Get the MTU. */
+export const SIOCGIFMTU = 0x8921;
+/** ethtool commands. */
+export const SIOCETHTOOL = 0x8946;
+/** ethtool: get link settings (`struct ethtool_cmd`). */
+export const ETHTOOL_GSET = 0x1;
+/** `socket(2)` type flag: close on exec. */
+export const SOCK_CLOEXEC = 0o2000000;
