@@ -12,6 +12,8 @@ import { libcTable } from "../../platforms/linux/libc.ts";
 import { linuxContext } from "../../platforms/linux/context.ts";
 import { linuxProcessControl, processIdentity } from "../../platforms/linux/process_control.ts";
 import type { LinuxControlMembers } from "../../platforms/linux/process_control.ts";
+import type { ProcessBackend } from "../../platforms/process_backend.ts";
+import { backend, setBackend } from "../../src/_backend.ts";
 
 const TEST_LIBC = {
   // pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
@@ -80,4 +82,35 @@ export async function waitUntil(cond: () => boolean, ms = 3000): Promise<boolean
     await new Promise((r) => setTimeout(r, 10));
   }
   return cond();
+}
+
+/**
+ * Makes `Process` reach the control members: a no-op once `platforms/linux/process.ts` merges
+ * `linuxProcessControl` into its per-pid object; until then, merges them through `setBackend`.
+ */
+export function ensureControlWired(): void {
+  const b = backend();
+  const probe = b.process?.(process.pid);
+  if (probe === undefined || typeof probe.kill === "function") {
+    probe?.close?.();
+    return;
+  }
+  probe.close?.();
+  const ctx = linuxContext();
+  const make = b.process!.bind(b);
+  setBackend({
+    ...b,
+    process(pid: number): ProcessBackend {
+      const read = make(pid);
+      const ctl = linuxProcessControl(processIdentity(ctx, pid));
+      return {
+        ...read,
+        ...ctl,
+        close: () => {
+          read.close?.();
+          ctl.close?.();
+        },
+      };
+    },
+  });
 }
