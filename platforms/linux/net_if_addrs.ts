@@ -29,6 +29,70 @@ const SIN6_SIZE = sizeOf(sockaddr_in6, "lp64");
 const SLL_HALEN = offsetOf(sockaddr_ll, "sll_halen", "lp64");
 const SLL_ADDR = offsetOf(sockaddr_ll, "sll_addr", "lp64");
 
+const PAGE = 4096;
+const decoder = new TextDecoder();
+
+/**
+ * Reads native memory a page at a time and keeps the pages: glibc's `getifaddrs` puts every entry, sockaddr and
+ * name in one allocation, so a whole list costs a copy or two instead of one per field (each copy is a runtime
+ * call). Copying the whole page around a valid address is safe: memory protection is per page.
+ */
+class PageReader {
+  readonly #a: FfiAdapter;
+  readonly #pages = new Map<bigint, Uint8Array>();
+  constructor(a: FfiAdapter) {
+    this.#a = a;
+  }
+
+  #page(base: bigint): Uint8Array {
+    let p = this.#pages.get(base);
+    if (p === undefined) this.#pages.set(base, p = this.#a.copyBytes(this.#a.pointerFrom(base), PAGE));
+    return p;
+  }
+
+  /** `len` bytes at `addr`. */
+  bytes(addr: bigint, len: number): Uint8Array {
+    const base = addr - (addr % BigInt(PAGE));
+    const off = Number(addr - base);
+    if (off + len <= PAGE) return this.#page(base).subarray(off, off + len);
+    const out = new Uint8Array(len);
+    for (let i = 0; i < len;) {
+      const a = addr + BigInt(i);
+      const b = a - (a % BigInt(PAGE));
+      const o = Number(a - b);
+      const n = Math.min(len - i, PAGE - o);
+      out.set(this.#page(b).subarray(o, o + n), i);
+      i += n;
+    }
+    return out;
+  }
+
+  /** The NUL-terminated string at `addr`. */
+  cstring(addr: bigint): string {
+    const parts: Uint8Array[] = [];
+    for (let a = addr;;) {
+      const base = a - (a % BigInt(PAGE));
+      const page = this.#page(base);
+      const off = Number(a - base);
+      const nul = page.indexOf(0, off);
+      if (nul >= 0) {
+        parts.push(page.subarray(off, nul));
+        break;
+      }
+      parts.push(page.subarray(off));
+      a = base + BigInt(PAGE);
+    }
+    if (parts.length === 1) return decoder.decode(parts[0]);
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) {
+      all.set(p, o);
+      o += p.length;
+    }
+    return decoder.decode(all);
+  }
+}
+
 function view(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
@@ -47,30 +111,29 @@ function namedScope(b: Uint8Array): boolean {
 }
 
 class Reader {
-  readonly #a: FfiAdapter;
+  readonly mem: PageReader;
   readonly #lib = libcTable(LIBC_NET);
   readonly #name = new Uint8Array(IFNAMSIZ + 1);
   constructor(a: FfiAdapter) {
-    this.#a = a;
+    this.mem = new PageReader(a);
   }
 
   ifname(index: number): string | null {
     const r = this.#lib.if_indextoname(index, this.#name);
     if (r === null) return null;
     const end = this.#name.indexOf(0);
-    return new TextDecoder().decode(this.#name.subarray(0, end < 0 ? IFNAMSIZ : end));
+    return decoder.decode(this.#name.subarray(0, end < 0 ? IFNAMSIZ : end));
   }
 
   /** psutil's `psutil_convert_ipaddr`: the text of the sockaddr at `addr`, or `null`. */
   convert(addr: bigint, family: number): string | null {
     if (addr === 0n) return null;
-    const p = this.#a.pointerFrom(addr);
     if (family === AF_INET) {
-      const sin = decode(sockaddr_in, view(this.#a.copyBytes(p, SIN_SIZE)), 0, "lp64");
+      const sin = decode(sockaddr_in, view(this.mem.bytes(addr, SIN_SIZE)), 0, "lp64");
       return formatIpv4(sin.sin_addr);
     }
     if (family === AF_INET6) {
-      const sin6 = decode(sockaddr_in6, view(this.#a.copyBytes(p, SIN6_SIZE)), 0, "lp64");
+      const sin6 = decode(sockaddr_in6, view(this.mem.bytes(addr, SIN6_SIZE)), 0, "lp64");
       let text = formatIpv6(sin6.sin6_addr);
       const scope = sin6.sin6_scope_id;
       if (scope !== 0) {
@@ -80,10 +143,10 @@ class Reader {
       return text;
     }
     if (family === AF_PACKET) {
-      const len = this.#a.copyBytes(p, 1, SLL_HALEN)[0];
+      const len = this.mem.bytes(addr, SLL_HALEN + 1)[SLL_HALEN];
       if (len === 0) return null;
       // glibc allocates room for hardware addresses longer than sll_addr's 8 bytes (InfiniBand: 20).
-      return formatMac(this.#a.copyBytes(p, SLL_ADDR + len), SLL_ADDR, len);
+      return formatMac(this.mem.bytes(addr, SLL_ADDR + len), SLL_ADDR, len);
     }
     return null;
   }
@@ -110,10 +173,10 @@ export function netIfAddrs(): Map<string, NicAddress[]> {
   try {
     let next = headOut[0];
     while (next !== 0n) {
-      const ifa = decode(ifaddrs, view(a.copyBytes(a.pointerFrom(next), IFADDRS_SIZE)), 0, "lp64");
+      const ifa = decode(ifaddrs, view(reader.mem.bytes(next, IFADDRS_SIZE)), 0, "lp64");
       next = ifa.ifa_next;
       if (ifa.ifa_addr === 0n) continue;
-      const family = view(a.copyBytes(a.pointerFrom(ifa.ifa_addr), 2)).getUint16(0, true);
+      const family = view(reader.mem.bytes(ifa.ifa_addr, 2)).getUint16(0, true);
       const address = reader.convert(ifa.ifa_addr, family);
       if (address === null) continue;
       const netmask = reader.convert(ifa.ifa_netmask, family);
@@ -122,7 +185,7 @@ export function netIfAddrs(): Map<string, NicAddress[]> {
       // ifa_ifu is the broadcast address or the point-to-point destination, by the interface's flags.
       if (ifa.ifa_flags & IFF_BROADCAST) broadcast = reader.convert(ifa.ifa_ifu, family);
       else if (ifa.ifa_flags & IFF_POINTOPOINT) ptp = reader.convert(ifa.ifa_ifu, family);
-      const name = a.readCString(a.pointerFrom(ifa.ifa_name));
+      const name = reader.mem.cstring(ifa.ifa_name);
       raw.push({ name, addr: { family, address, netmask, broadcast, ptp } });
     }
   } finally {
