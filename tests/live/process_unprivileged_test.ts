@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { RUNTIME } from "../../ffi/mod.ts";
+import { ROOT } from "../_helpers.ts";
+
+const isRoot = process.getuid?.() === 0;
+
+test("as user nobody, environ() of pid 1 and signals or setters on pid 1 raise AccessDenied naming the syscall", {
+  skip: isRoot ? false : "needs root to drop to user nobody (setpriv); run the suite as root to cover it",
+}, () => {
+  const home = mkdtempSync("/tmp/tsutil-nobody-");
+  try {
+    spawnSync("chown", ["nobody", home]);
+    const probe = join(ROOT, "tests/live/_unprivileged_probe.ts");
+    const cmd = RUNTIME === "deno" ? [process.execPath, "run", "--allow-ffi", probe] : [process.execPath, probe];
+    const r = spawnSync(
+      "setpriv",
+      ["--reuid=nobody", "--regid=nogroup", "--clear-groups", ...cmd],
+      { encoding: "utf8", env: { PATH: "/usr/bin:/bin", HOME: home, DENO_DIR: join(home, "deno"), NO_COLOR: "1" } },
+    );
+    assert.equal(r.status, 0, `probe failed: ${r.stderr}`);
+    const got = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    assert.equal(got.environ, "AccessDenied:/proc/1/environ");
+    assert.equal(got.kill, "AccessDenied:pidfd_send_signal");
+    assert.match(got.processKill, /^AccessDenied:/);
+    assert.equal(got.niceSet, "AccessDenied:setpriority");
+    assert.equal(got.rlimitSet, "AccessDenied:prlimit");
+    assert.equal(got.niceGet, "ok", "reading the nice value of another user's process is allowed");
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
