@@ -9,7 +9,7 @@ import type { LinuxContext } from "./context.ts";
 import { MalformedFileError, text } from "./procfs/_parse.ts";
 import { parseCpuinfoMhz } from "./procfs/cpuinfo.ts";
 import { pyInt } from "./procfs/py_number.ts";
-import { catOrNull, listOrEmpty } from "./_cat.ts";
+import { catOrNull, listOrEmpty, rereader } from "./_cat.ts";
 
 /** The number in `cpufreq/policyN` / `cpuN/cpufreq`, which orders the directories numerically. */
 function indexOf(name: string): number {
@@ -46,10 +46,13 @@ function mustRead(ctx: LinuxContext, path: string): string {
 export function linuxCpuFreq(ctx: LinuxContext): Pick<PlatformBackend, "cpuFreq"> {
   const base = `${ctx.sysfs}/devices/system/cpu`;
   const cpuinfo = `${ctx.procfs}/cpuinfo`;
+  const readCpuinfo = rereader(ctx, cpuinfo);
+  // Whether the kernel has a cpufreq driver is decided once, as psutil decides it at import.
+  let sysfs: boolean | undefined;
   return {
     cpuFreq(): CpuFreq[] {
-      const mhz = parseCpuinfoMhz(mustRead(ctx, cpuinfo), cpuinfo);
-      const sysfs = ctx.io.exists(`${base}/cpufreq/policy0`) || ctx.io.exists(`${base}/cpu0/cpufreq`);
+      const mhz = parseCpuinfoMhz(text(readCpuinfo()), cpuinfo);
+      sysfs ??= ctx.io.exists(`${base}/cpufreq/policy0`) || ctx.io.exists(`${base}/cpu0/cpufreq`);
       if (!sysfs) return mhz.map((current) => ({ current, min: 0, max: 0 }));
       const dirs = freqDirs(ctx, base);
       return dirs.map((dir, i): CpuFreq => {

@@ -10,6 +10,7 @@ import { adapter } from "../../ffi/mod.ts";
 import { libcIo } from "./libc.ts";
 import { _SC_CLK_TCK } from "./symbols.ts";
 import { parseStatCounters, parseStatCpuTotal, parseStatPerCpu } from "./procfs/stat.ts";
+import { rereader } from "./_cat.ts";
 
 /** Linux's `USER_HZ`, which /proc reports ticks in on every architecture; used only where libc cannot be called. */
 const USER_HZ = 100;
@@ -65,16 +66,17 @@ export function cpuTimesOf(t: readonly number[], hz: number): CpuTimes {
 /** The CPU-times members of the Linux backend. */
 export function linuxCpuTimes(ctx: LinuxContext): Pick<PlatformBackend, "cpuTimes" | "perCpuTimes" | "cpuStats"> {
   const path = `${ctx.procfs}/stat`;
+  const read = rereader(ctx, path);
   return {
     cpuTimes(): CpuTimes {
-      return cpuTimesOf(parseStatCpuTotal(ctx.io.read(path), path), clockTicks());
+      return cpuTimesOf(parseStatCpuTotal(read(), path), clockTicks());
     },
     perCpuTimes(): CpuTimes[] {
       const hz = clockTicks();
-      return parseStatPerCpu(ctx.io.read(path), path).map((t) => cpuTimesOf(t, hz));
+      return parseStatPerCpu(read(), path).map((t) => cpuTimesOf(t, hz));
     },
     cpuStats(): CpuStats {
-      const c = parseStatCounters(ctx.io.read(path), path);
+      const c = parseStatCounters(read(), path);
       return { ctxSwitches: c.ctxt, interrupts: c.intr, softInterrupts: c.softirq, syscalls: 0 };
     },
   };

@@ -9,6 +9,7 @@ import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
 import { usagePercent } from "../../src/_percent.ts";
 import { adapter } from "../../ffi/mod.ts";
+import { SystemCallError } from "../../ffi/errors.ts";
 import { MalformedFileError, text } from "./procfs/_parse.ts";
 import { parseMeminfo } from "./procfs/meminfo.ts";
 import { parseVmstatSwap } from "./procfs/vmstat.ts";
@@ -16,7 +17,7 @@ import { parseZoneinfoLow } from "./procfs/zoneinfo.ts";
 import { libcIo } from "./libc.ts";
 import { _SC_PAGESIZE } from "./symbols.ts";
 import { hasSysinfo, sysinfoSwap } from "./sysinfo.ts";
-import { catOrNull } from "./_cat.ts";
+import { catOrNull, rereader } from "./_cat.ts";
 
 let pageSize: number | undefined;
 
@@ -102,9 +103,11 @@ export function linuxMemory(ctx: LinuxContext): Pick<PlatformBackend, "virtualMe
   const meminfo = `${ctx.procfs}/meminfo`;
   const zoneinfo = `${ctx.procfs}/zoneinfo`;
   const vmstat = `${ctx.procfs}/vmstat`;
+  const readMeminfo = rereader(ctx, meminfo);
+  const readVmstat = rereader(ctx, vmstat);
   return {
     virtualMemory(): VirtualMemory {
-      const mems = parseMeminfo(text(ctx.io.read(meminfo)), meminfo);
+      const mems = parseMeminfo(text(readMeminfo()), meminfo);
       return virtualMemoryOf(
         mems,
         meminfo,
@@ -112,7 +115,7 @@ export function linuxMemory(ctx: LinuxContext): Pick<PlatformBackend, "virtualMe
       );
     },
     swapMemory(): SwapMemory {
-      const mems = parseMeminfo(text(ctx.io.read(meminfo)), meminfo);
+      const mems = parseMeminfo(text(readMeminfo()), meminfo);
       let total = mems.get("SwapTotal");
       let free = mems.get("SwapFree");
       if (total === undefined || free === undefined) {
@@ -122,7 +125,13 @@ export function linuxMemory(ctx: LinuxContext): Pick<PlatformBackend, "virtualMe
       }
       const used = total - free;
       // psutil sets sin/sout to 0 (with a RuntimeWarning) when /proc/vmstat or its counters are missing.
-      const vm = catOrNull(ctx, vmstat);
+      let vm: string | null;
+      try {
+        vm = text(readVmstat());
+      } catch (e) {
+        if (!(e instanceof SystemCallError)) throw e;
+        vm = null;
+      }
       const { pswpin, pswpout } = vm === null ? { pswpin: null, pswpout: null } : parseVmstatSwap(vm, vmstat);
       const both = pswpin !== null && pswpout !== null;
       return {

@@ -21,6 +21,9 @@ const LOAD_SCALE = 1 << 16;
 
 const buf = new Uint8Array(SIZE);
 const view = new DataView(buf.buffer);
+// The loads as 32-bit halves: a load average below 65536 fits the low half, which avoids a BigInt per value.
+const words = new Uint32Array(buf.buffer);
+let fn: ((info: Uint8Array) => number) | undefined;
 
 /** Whether libc can be called here (false under a runtime without FFI). */
 export function hasSysinfo(): boolean {
@@ -28,17 +31,19 @@ export function hasSysinfo(): boolean {
 }
 
 function call(): void {
-  if (libcTable(LIBC_SYSINFO).sysinfo(buf) !== 0) throw lastError("sysinfo");
+  fn ??= libcTable(LIBC_SYSINFO).sysinfo;
+  if (fn(buf) !== 0) throw lastError("sysinfo");
+}
+
+function load(i: number): number {
+  const w = (LOADS >> 2) + 2 * i; // little-endian: low word first
+  return (words[w] + words[w + 1] * 2 ** 32) / LOAD_SCALE;
 }
 
 /** The 1, 5 and 15-minute load averages, exactly as glibc's `getloadavg` computes them. */
 export function sysinfoLoadavg(): LoadAvg {
   call();
-  return [
-    Number(view.getBigUint64(LOADS, true)) / LOAD_SCALE,
-    Number(view.getBigUint64(LOADS + 8, true)) / LOAD_SCALE,
-    Number(view.getBigUint64(LOADS + 16, true)) / LOAD_SCALE,
-  ];
+  return [load(0), load(1), load(2)];
 }
 
 /** Total and free swap in bytes (psutil's fallback when /proc/meminfo lacks the Swap lines). */

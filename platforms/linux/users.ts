@@ -44,11 +44,12 @@ export function parseUtmp(bytes: Uint8Array): User[] {
 export function linuxUsers(ctx: LinuxContext): Pick<PlatformBackend, "users"> {
   return {
     users(): User[] {
+      // No utmp file (containers, minimal systems): nobody is logged in, as getutent reports.
+      if (!ctx.io.exists(ctx.utmp)) return [];
       let bytes: Uint8Array;
       try {
         bytes = ctx.io.read(ctx.utmp);
       } catch (e) {
-        // No utmp file (containers, minimal systems): nobody is logged in, as getutent reports.
         if (e instanceof SystemCallError && e.code === "ENOENT") return [];
         throw e;
       }
