@@ -5,7 +5,16 @@
  */
 import { TsutilError } from "../src/errors.ts";
 
-/** A shared library could not be opened; lists every path tried. */
+/**
+ * A shared library could not be opened; lists every path tried.
+ *
+ * @example
+ * ```ts
+ * import { LibraryNotFoundError } from "../mod.ts";
+ * const e = new LibraryNotFoundError("libfoo", ["libfoo.so.1", "/opt/libfoo.so"]);
+ * if (e.tried.length !== 2 || !e.message.includes("libfoo.so.1")) throw new Error();
+ * ```
+ */
 export class LibraryNotFoundError extends TsutilError {
   override name = "LibraryNotFoundError";
   /** Short library name, e.g. `"libc"`. */
@@ -21,7 +30,20 @@ export class LibraryNotFoundError extends TsutilError {
   }
 }
 
-/** A native call failed: which call, the errno (or Windows error code) and its symbolic name. */
+/**
+ * A native call failed: which call, the errno (or Windows error code) and its symbolic name.
+ *
+ * @example
+ * ```ts
+ * import { diskUsage, SystemCallError } from "../mod.ts";
+ * try {
+ *   diskUsage("/no/such/path");
+ *   throw new Error("expected a failure");
+ * } catch (e) {
+ *   if (!(e instanceof SystemCallError) || e.code !== "ENOENT") throw e;
+ * }
+ * ```
+ */
 export class SystemCallError extends TsutilError {
   override name = "SystemCallError";
   /** The failing function (`"statvfs"`) or file (`"/proc/42/stat"`). */

@@ -19,11 +19,11 @@ import {
   chmodSync,
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -115,7 +115,9 @@ export function packageJsonFor(root: string, deno: DenoJson, withBin: boolean): 
 function listFiles(dir: string, keep: (path: string) => boolean, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) listFiles(p, keep, out);
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) continue;
+    if (st.isDirectory()) listFiles(p, keep, out);
     else if (keep(p)) out.push(p);
   }
   return out;

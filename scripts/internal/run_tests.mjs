@@ -47,6 +47,9 @@ const gates = [
   ["deno check", bin("deno"), ["check", "mod.ts", "tests/", "scripts/", "bench/"]],
   ["deno lint", bin("deno"), ["lint"]],
   ["deno fmt --check", bin("deno"), ["fmt", "--check"]],
+  ["docs: deno doc --lint, @example on every export", bin("deno"), ["run", "-A", "scripts/internal/check_docs.ts"]],
+  ["exports: deno.json = built package.json", bin("deno"), ["run", "-A", "scripts/internal/check_exports.ts"]],
+  ["README psutil table is current", bin("deno"), ["run", "-A", "scripts/internal/gen_api_table.ts", "--check"]],
 ];
 
 const suites = [

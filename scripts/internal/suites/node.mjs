@@ -18,10 +18,14 @@ export function suites(_root, _bin) {
   return [["node", "node", process.execPath, [self, "--run"], {}]];
 }
 
+// tests/scripts runs the tools from their sources under Deno or Bun (their own suites cover it); the tools under
+// Node are covered by tests/unit/npm_build_test.ts through the built bin.
+const SKIP_DIRS = new Set(["fixtures", "scripts"]);
+
 function testFiles(dir, out = []) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (name === "fixtures") continue;
+    if (SKIP_DIRS.has(name)) continue;
     if (statSync(p).isDirectory()) testFiles(p, out);
     else if (name.endsWith("_test.js")) out.push(p);
   }
