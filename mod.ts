@@ -55,6 +55,8 @@ export { pressure } from "./src/pressure.ts";
 export type * from "./src/pressure_types.ts";
 export { sample, type SampleOptions } from "./src/sample.ts";
 export type { DiskRate, NetRate, Sample, SamplerOptions, TopProcess } from "./src/sample.ts";
+export { gpus, processGpuUsage } from "./src/gpu.ts";
+export type * from "./src/gpu_types.ts";
 export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
 export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
 export { Popen, type PopenWaitOptions, spawn, type SpawnOptions, type StdioMode } from "./src/spawn.ts";

@@ -19,6 +19,7 @@ import { linuxNet } from "./net.ts";
 import { linuxPids } from "./pids.ts";
 import { linuxCgroup } from "./cgroup.ts";
 import { linuxPressure } from "./pressure.ts";
+import { linuxGpu } from "./gpu.ts";
 import { linuxProcesses } from "./process.ts";
 
 export type { LinuxRoots } from "./context.ts";
@@ -41,6 +42,7 @@ export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
     ...linuxPids(ctx),
     ...linuxCgroup(ctx),
     ...linuxPressure(ctx),
+    ...linuxGpu(ctx),
     ...linuxProcesses(ctx, () => backend),
   };
   return backend;
