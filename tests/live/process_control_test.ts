@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { AccessDenied, NoSuchProcess, TimeoutExpired } from "../../src/errors.ts";
 import {
   IOPRIO_CLASS_BE,
@@ -290,6 +292,39 @@ test("open() holds one pidfd and close() releases it", async () => {
     h.open(); // idempotent
     assert.equal(pidfds(), n0 + 1);
     h.close();
+    assert.equal(pidfds(), n0);
+  } finally {
+    k.proc.kill("SIGKILL");
+    await k.exit;
+  }
+});
+
+/** A forced garbage collection where the runtime lets a test ask for one (Deno via V8's flags), else null. */
+function forcedGc(): (() => void) | null {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as unknown;
+    return typeof gc === "function" ? gc as () => void : null;
+  } catch {
+    return null;
+  }
+}
+
+test("a handle dropped without close() has its pidfd closed by the FinalizationRegistry backstop", {
+  skip: forcedGc() === null ? "this runtime offers tests no way to force a garbage collection" : false,
+}, async () => {
+  const gc = forcedGc()!;
+  const k = child(["sleep", "30"]);
+  try {
+    const n0 = pidfds();
+    (() => {
+      control(k.pid).open();
+    })();
+    assert.equal(pidfds(), n0 + 1);
+    for (let i = 0; i < 100 && pidfds() > n0; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 20));
+    }
     assert.equal(pidfds(), n0);
   } finally {
     k.proc.kill("SIGKILL");
