@@ -26,6 +26,19 @@ export const TOOLS: Record<string, ToolEntry> = {
   temperatures: { summary: "temperature sensors per chip", load: () => import("./temperatures.ts") },
   fans: { summary: "fan speeds per chip", load: () => import("./fans.ts") },
   battery: { summary: "battery charge, time left and power source", load: () => import("./battery.ts") },
+  ps: { summary: "every process with CPU, memory, status and command, like ps aux", load: () => import("./ps.ts") },
+  pstree: { summary: "processes as a tree of parents and children", load: () => import("./pstree.ts") },
+  pidof: { summary: "pids of the processes with a given name", load: () => import("./pidof.ts") },
+  procinfo: { summary: "everything about one process", load: () => import("./procinfo.ts") },
+  procsmem: { summary: "USS, PSS and swap per process, biggest first", load: () => import("./procsmem.ts") },
+  pmap: { summary: "memory maps of one process, like pmap", load: () => import("./pmap.ts") },
+  disk_usage: { summary: "mounted filesystems and their use, like df -h", load: () => import("./disk_usage.ts") },
+  who: { summary: "users logged in, like who", load: () => import("./who.ts") },
+  netstat: { summary: "sockets with addresses, state and process, like netstat", load: () => import("./netstat.ts") },
+  ifconfig: {
+    summary: "network interfaces, traffic and addresses, like ifconfig",
+    load: () => import("./ifconfig.ts"),
+  },
 };
 
 const USAGE = `usage: tsutil <tool> [args]   (tsutil <tool> --help for a tool's options)`;

@@ -1,6 +1,6 @@
 /**
  * Runs a tool's `main` and turns every failure into one line on standard error and a non-zero exit status:
- * 2 for a wrong command line, 1 for anything else. With `TSUTIL_DEBUG=1` the stack follows.
+ * 2 for a wrong command line, 1 for anything else.
  *
  * @module
  */
@@ -14,7 +14,6 @@ import {
   ZombieProcess,
 } from "../../mod.ts";
 import { HelpRequested, UsageError } from "./args.ts";
-import { env } from "./term.ts";
 
 /** A tool's entry: parses `argv` (the arguments after the tool's name) and prints. */
 export type ToolMain = (argv: string[]) => void | Promise<void>;
@@ -29,13 +28,14 @@ export function describe(e: unknown): { message: string; status: number } {
   if (e instanceof UsageError) return { message: `${e.message} (try --help)`, status: 2 };
   if (e instanceof ToolError) return { message: e.message, status: 1 };
   if (e instanceof ZombieProcess) return { message: `process ${e.pid} is a zombie: ${e.message}`, status: 1 };
-  if (e instanceof NoSuchProcess) return { message: `no such process: ${e.message}`, status: 1 };
+  if (e instanceof NoSuchProcess) {
+    const gone = /not found/.test(e.message) ? `no process with pid ${e.pid}` : `process ${e.pid} has ended`;
+    return { message: gone, status: 1 };
+  }
   if (e instanceof AccessDenied) {
-    const who = e.pid === null ? "" : ` for pid ${e.pid}`;
-    return {
-      message: `access denied${who} (${e.message}): run with more privilege (as root, or as Administrator)`,
-      status: 1,
-    };
+    const who = e.pid === null ? "" : ` to pid ${e.pid}`;
+    const what = e.syscall ? ` (${e.syscall})` : "";
+    return { message: `access denied${who}${what}: run with more privilege (as root, or as Administrator)`, status: 1 };
   }
   if (e instanceof MissingPermissionError) return { message: e.message, status: 1 };
   if (e instanceof UnsupportedError) return { message: e.message, status: 1 };
@@ -62,7 +62,6 @@ export async function runTool(name: string, main: ToolMain, argv: string[] = pro
     }
     const { message, status } = describe(e);
     console.error(`tsutil ${name}: ${message}`);
-    if (env("TSUTIL_DEBUG") && e instanceof Error) console.error(e.stack);
     process.exitCode = status;
   }
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { paint, type Style } from "./color.ts";
+import { clipVisible, paint, type Style } from "./color.ts";
 
 /** One column of a table. */
 export interface Column {
@@ -69,7 +69,7 @@ export function table(columns: Column[], rows: string[][], options: TableOptions
       return style ? paint(padded, style) : padded;
     });
     const line = parts.join(gap).trimEnd();
-    return limit !== null && row === null ? clip(line, limit) : line;
+    return limit !== null ? clipVisible(line, limit) : line;
   };
   const out: string[] = [];
   if (showHeader) out.push(paint(render(columns.map((c) => c.header), null), "reverse"));

@@ -7,8 +7,11 @@
  */
 import process from "node:process";
 
-/** An environment variable, or `undefined` when unset or when the runtime withholds it. */
-export function env(name: string): string | undefined {
+/**
+ * An environment variable, or `undefined` when unset or when the runtime withholds it. Only `NO_COLOR` is read: Deno
+ * grants it without `--allow-env`, and would ask (or refuse) for any other.
+ */
+export function env(name: "NO_COLOR"): string | undefined {
   try {
     return process.env[name];
   } catch {
@@ -40,20 +43,17 @@ function positive(n: unknown): number | null {
 }
 
 /**
- * The width lines must fit in: the terminal's columns on a terminal (`COLUMNS`, then 80, when it does not say),
- * `COLUMNS` when output is piped and it is set, and `null` (no limit) otherwise, so `tsutil ps | grep` sees whole
- * command lines.
+ * The width lines must fit in: the terminal's columns (80 when it does not say), or `null` (no limit) when output is
+ * piped, so `tsutil ps | grep` sees whole command lines. (`COLUMNS` is not consulted: under Deno, reading it would
+ * need `--allow-env`, or a permission prompt.)
  */
 export function lineWidth(): number | null {
-  const fromEnv = positive(Number(env("COLUMNS")));
-  if (stdoutIsTty()) return positive(process.stdout.columns) ?? fromEnv ?? 80;
-  return fromEnv;
+  return stdoutIsTty() ? positive(process.stdout.columns) ?? 80 : null;
 }
 
-/** The terminal's rows (`LINES`, then 24, when it does not say); `null` when output is not a terminal. */
+/** The terminal's rows (24 when it does not say); `null` when output is not a terminal. */
 export function screenHeight(): number | null {
-  if (!stdoutIsTty()) return null;
-  return positive(process.stdout.rows) ?? positive(Number(env("LINES"))) ?? 24;
+  return stdoutIsTty() ? positive(process.stdout.rows) ?? 24 : null;
 }
 
 /** Writes `text` to standard output as is. */

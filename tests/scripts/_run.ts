@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { RUNTIME } from "../../ffi/mod.ts";
+import { Process } from "../../mod.ts";
 import { ROOT } from "../_helpers.ts";
 
 /** The runtime the tools run under: the test runner's own (Deno under Node, where no Bun FFI exists). */
@@ -23,21 +24,30 @@ export interface ToolRun {
 }
 
 /** The command line that runs `scripts/<file>` with `args` (Deno gets `flags`, `--allow-ffi` by default). */
-export function toolCommand(file: string, args: string[], flags: string[] = ["--allow-ffi"]): [string, string[]] {
+export function toolCommand(
+  file: string,
+  args: string[],
+  flags: string[] = ["--allow-ffi"],
+  runtime: "deno" | "bun" = TOOL_RUNTIME,
+): [string, string[]] {
   const script = join(ROOT, "scripts", file);
-  if (TOOL_RUNTIME === "bun") return [join(ROOT, "node_modules", ".bin", "bun"), [script, ...args]];
+  if (runtime === "bun") return [join(ROOT, "node_modules", ".bin", "bun"), [script, ...args]];
   return [join(ROOT, "node_modules", ".bin", "deno"), ["run", "--no-prompt", ...flags, script, ...args]];
 }
 
-/** Runs `scripts/<file> args` to completion with `NO_COLOR=1` and a fixed `COLUMNS` unless `env` says otherwise. */
+/** Runs `scripts/<file> args` to completion with `NO_COLOR=1` (output is a pipe: no width limit, no colour). */
 export function runScript(
   file: string,
   args: string[] = [],
-  opts: { flags?: string[]; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  opts: {
+    flags?: string[];
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+    runtime?: "deno" | "bun";
+  } = {},
 ): ToolRun {
-  const [cmd, argv] = toolCommand(file, args, opts.flags);
+  const [cmd, argv] = toolCommand(file, args, opts.flags, opts.runtime);
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...opts.env };
-  if (!opts.env || !("COLUMNS" in opts.env)) delete env.COLUMNS;
   const r = spawnSync(cmd, argv, { cwd: ROOT, env, encoding: "utf8", timeout: opts.timeoutMs ?? 60_000 });
   return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
@@ -72,4 +82,34 @@ export function rowsAfter(out: string, header: RegExp): string[][] {
   const i = lines.findIndex((l) => header.test(l));
   if (i < 0) throw new Error(`no header ${header} in:\n${out}`);
   return lines.slice(i + 1).filter((l) => l.trim() !== "").map((l) => l.trim().split(/\s+/));
+}
+
+/** A unique process name for this test run (so name-matching tools never touch anyone else's processes). */
+export function uniqueName(tag: string): string {
+  return `tsutil_${tag}_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** Spawns `sleep 60` whose first argument (what pidof and killall match) is `name`; resolves once it runs. */
+export async function spawnNamed(name: string): Promise<ChildProcess> {
+  const child = spawn("/bin/bash", ["-c", `exec -a ${name} sleep 60`], { stdio: "ignore" });
+  // Wait until bash has exec'ed sleep under the new name.
+  for (let i = 0; i < 200; i++) {
+    try {
+      if (new Process(child.pid!).cmdline()[0] === name) return child;
+    } catch {
+      // not there yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`child ${name} did not start`);
+}
+
+/** Kills `child` (if still running) and waits for it to be reaped. */
+export function reap(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
 }
