@@ -27,13 +27,27 @@ import {
   WTSAPI32_DLL,
 } from "./symbols.ts";
 
-function lazy<T extends SymbolTable>(spec: LibrarySpec, table: T): () => NativeLibrary<T>["symbols"] {
-  let syms: NativeLibrary<T>["symbols"] | undefined;
-  return () => syms ??= openLibrary(spec, table).symbols;
-}
+let k32: NativeLibrary<typeof KERNEL32>["symbols"] | undefined;
 
 /** kernel32.dll's functions. */
-export const kernel32: () => NativeLibrary<typeof KERNEL32>["symbols"] = lazy(KERNEL32_DLL, KERNEL32);
+export function kernel32(): NativeLibrary<typeof KERNEL32>["symbols"] {
+  return k32 ??= openLibrary(KERNEL32_DLL, KERNEL32).symbols;
+}
+
+/**
+ * A lazy opener. kernel32 is opened before any other DLL: `GetLastError` must be callable right after a failed call
+ * without loading a library first, since LoadLibrary and GetProcAddress overwrite the thread's last error.
+ */
+function lazy<T extends SymbolTable>(spec: LibrarySpec, table: T): () => NativeLibrary<T>["symbols"] {
+  let syms: NativeLibrary<T>["symbols"] | undefined;
+  return () => {
+    if (syms === undefined) {
+      kernel32();
+      syms = openLibrary(spec, table).symbols;
+    }
+    return syms;
+  };
+}
 /** ntdll.dll's functions. */
 export const ntdll: () => NativeLibrary<typeof NTDLL>["symbols"] = lazy(NTDLL_DLL, NTDLL);
 /** psapi.dll's functions. */

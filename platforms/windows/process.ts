@@ -112,9 +112,14 @@ export class WindowsProcess implements ProcessBackend {
   #exe: string | undefined;
   #name: string | null = null;
 
-  /** Binds the backend to `pid` (nothing is opened yet). */
+  /** Binds the backend to `pid` (nothing is opened yet). Methods are bound: `src/` calls them detached. */
   constructor(pid: number) {
     this.pid = pid;
+    const self = this as unknown as Record<string, unknown>;
+    for (const k of Object.getOwnPropertyNames(WindowsProcess.prototype)) {
+      const f = self[k];
+      if (k !== "constructor" && typeof f === "function") self[k] = f.bind(this);
+    }
   }
 
   #guard<T>(fn: () => T): T {

@@ -87,22 +87,23 @@ function withService<T>(name: string, access: number, fn: (h: number) => T): T {
   });
 }
 
-/** Calls a "size query, then fill" service API; `null` when it reports one of `empty` (no data). */
+/**
+ * Calls a service API that fills a caller buffer, growing it as the API asks (8 KiB first: the documented maximum of
+ * these structs); `null` when it answers one of `empty` (no data, e.g. no description).
+ */
 function sized(
   fn: string,
-  call: (buf: Uint8Array | null, size: number, needed: Uint32Array) => number,
+  call: (buf: Uint8Array, size: number, needed: Uint32Array) => number,
   empty: number[] = [],
 ): Uint8Array | null {
   const needed = new Uint32Array(1);
-  if (!call(null, 0, needed)) {
+  let buf = alloc(8192);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (call(buf, buf.byteLength, needed)) return buf;
     const err = getLastError();
     if (empty.includes(err)) return null;
     if (err !== ERROR_INSUFFICIENT_BUFFER) throw winError(fn, err);
-  }
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const buf = alloc(needed[0]);
-    if (call(buf, buf.byteLength, needed)) return buf;
-    if (getLastError() !== ERROR_INSUFFICIENT_BUFFER) throw lastError(fn);
+    buf = alloc(Math.max(needed[0], buf.byteLength * 2));
   }
   throw winError(fn, ERROR_INSUFFICIENT_BUFFER);
 }

@@ -3,7 +3,7 @@
 # pdh, wtsapi32 through Deno.dlopen) is tested live on a Linux machine.
 #
 #   scripts/internal/wine_deno.sh test -A tests_windows/     # any deno arguments
-#   scripts/internal/wine_deno.sh --check                    # exit 0 when Wine can be set up here, 3 otherwise
+#   scripts/internal/wine_deno.sh --check                    # exit 0 when Wine can run here, 3 otherwise
 #
 # Setup, done once and kept in $TSUTIL_WINE_DIR (default: $TMPDIR/tsutil-wine):
 #   1. Wine (64-bit) and mingw binutils from apt when missing (needs root and apt-get; exit 3 otherwise).
@@ -106,9 +106,15 @@ ASM
   rm -rf "$b"
 }
 
+if [ "${1:-}" = "--check" ]; then
+  # Can Wine run here (installed, or installable by root with apt-get)? Installs nothing.
+  have_tools && exit 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && exit 0
+  echo "wine_deno: Wine is not installed and cannot be installed here (needs root and apt-get)" >&2
+  exit 3
+fi
 mkdir -p "$W"
 install_tools
-if [ "${1:-}" = "--check" ]; then exit 0; fi
 fetch_deno
 build_prng_dll
 
