@@ -29,22 +29,30 @@ export function listOrEmpty(ctx: LinuxContext, path: string): string[] {
   }
 }
 
+/** Descriptors kept open on live kernel files, per reader, shared by every backend on the live roots. */
+const liveFds = new WeakMap<LinuxContext["io"], Map<string, number>>();
+
 /**
  * A reader for one kernel file that is read again and again (/proc/stat, /proc/meminfo). On the live roots it keeps
- * one descriptor open and re-reads it with `pread` from offset 0, which makes procfs generate fresh contents; that
- * saves the path lookup of `open`, the costliest part of reading a small procfs file. Elsewhere (fixture trees, which
- * tests rewrite or delete) it opens the file each time. The bytes are valid until the next read through `ctx.io`.
+ * one descriptor open (one per file for the whole process, however many backends `configure()` creates) and re-reads
+ * it with `pread` from offset 0, which makes procfs generate fresh contents; that saves the path lookup of `open`,
+ * the costliest part of reading a small procfs file. Elsewhere (fixture trees, which tests rewrite or delete) it
+ * opens the file each time. The bytes are valid until the next read through `ctx.io`.
  */
 export function rereader(ctx: LinuxContext, path: string): () => Uint8Array {
   if (!ctx.live) return () => ctx.io.read(path);
-  let fd = -1;
+  const io = ctx.io;
+  let fds = liveFds.get(io);
+  if (fds === undefined) liveFds.set(io, fds = new Map());
+  const open = fds;
   return (): Uint8Array => {
-    if (fd < 0) fd = ctx.io.openFd(path);
+    let fd = open.get(path);
+    if (fd === undefined) open.set(path, fd = io.openFd(path));
     try {
-      return ctx.io.preadAll(fd, path);
+      return io.preadAll(fd, path);
     } catch (e) {
-      ctx.io.closeFd(fd);
-      fd = -1;
+      open.delete(path);
+      io.closeFd(fd);
       throw e;
     }
   };
