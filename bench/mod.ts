@@ -5,9 +5,11 @@
  * @module
  */
 import { bench as system } from "./system.ts";
+import { bench as beyond } from "./beyond.ts";
 
 const all: [string, () => unknown][] = [
   ["system", system],
+  ["beyond", beyond],
 ];
 
 const only = (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
