@@ -50,6 +50,8 @@ type Fn<K extends Member> = NonNullable<ProcessBackend[K]>;
 export const kPrefetch: unique symbol = Symbol("tsutil.prefetch");
 /** Internal: lets `processIter` ask the backend to keep (or release) its fds. */
 export const kRetain: unique symbol = Symbol("tsutil.retain");
+/** Internal: closes the oneshot scope a construction by {@linkcode openInScope} opened. */
+export const kEndScope: unique symbol = Symbol("tsutil.endScope");
 /** Internal: whether the pid still has the identity's creation time (cheap inside a oneshot scope). */
 export const kSame: unique symbol = Symbol("tsutil.same");
 
@@ -68,6 +70,9 @@ export interface AsDictOptions {
 }
 
 let lowestPid: number | undefined;
+/** Set by {@linkcode openInScope} for the one construction it makes. */
+let constructInScope = false;
+const attrsByBackend = new WeakMap<object, readonly string[]>();
 
 /**
  * An OS process (psutil: `Process`). `new Process()` is this process; `new Process(pid)` raises `NoSuchProcess`
@@ -92,6 +97,7 @@ export class Process {
   #exitCode: number | null | undefined = undefined;
   #lastSys: number | null = null;
   #lastProc: ProcessCpuTimes | null = null;
+  #ncpu: number | undefined;
   #depth = { depth: 0 };
   #prefetch: Record<string, unknown> | null = null;
   #adValue: unknown = undefined;
@@ -107,9 +113,19 @@ export class Process {
     this.#pid = pid === undefined ? need("selfPid", "Process")() : checkPid(pid);
     if (this.#pid > 0x7fffffff) throw new NoSuchProcess({ pid: this.#pid, msg: "process PID out of range" });
     this.#impl = need("process", "Process")(this.#pid);
+    if (constructInScope) {
+      constructInScope = false;
+      this.#depth.depth = 1;
+      this.#impl.retainFds?.(true);
+      this.#impl.oneshotEnter?.();
+    }
     try {
       this.#ident = this.#identTime();
     } catch (e) {
+      if (this.#depth.depth === 1) {
+        this[kEndScope]();
+        this.#impl.retainFds?.(false);
+      }
       if (e instanceof ZombieProcess || e instanceof AccessDenied) return;
       if (e instanceof NoSuchProcess) {
         throw new NoSuchProcess({ pid: this.#pid, msg: "process PID not found", cause: e });
@@ -129,11 +145,17 @@ export class Process {
    * ```
    */
   static get attrs(): readonly string[] {
-    const probe = backend().process?.(0);
-    return PROCESS_ATTRS.filter((a) => {
-      const m = ATTR_MEMBER[a];
-      return m === null || (probe !== undefined && typeof probe[m] === "function");
-    });
+    const b = backend();
+    let list = attrsByBackend.get(b);
+    if (list === undefined) {
+      const probe = b.process?.(0);
+      list = Object.freeze(PROCESS_ATTRS.filter((a) => {
+        const m = ATTR_MEMBER[a];
+        return m === null || (probe !== undefined && typeof probe[m] === "function");
+      }));
+      attrsByBackend.set(b, list);
+    }
+    return list;
   }
 
   #fn<K extends Member>(member: K, publicName: string): Fn<K> {
@@ -174,6 +196,12 @@ export class Process {
   [kRetain](on: boolean): void {
     this.#impl.retainFds?.(on);
     if (!on) this.#impl.close?.();
+  }
+
+  /** Internal hook for {@linkcode openInScope}: closes the scope the constructor opened. */
+  [kEndScope](): void {
+    this.#depth.depth = 0;
+    this.#impl.oneshotExit?.();
   }
 
   /** Internal hook for `processIter`. */
@@ -763,7 +791,7 @@ export class Process {
     if (interval === null || interval === 0) {
       if (this.#prefetch !== null && "cpuPercent" in this.#prefetch) return this.#prefetch.cpuPercent as number;
     }
-    const ncpu = cpuCount() ?? 1;
+    const ncpu = this.#ncpu ??= cpuCount() ?? 1;
     const timer = (): number => (performance.now() / 1000) * ncpu;
     const cpuTimes = this.#fn("cpuTimes", "cpuPercent");
     const calc = (st1: number, pt1: ProcessCpuTimes, st2: number, pt2: ProcessCpuTimes): number => {
@@ -1163,5 +1191,25 @@ export class Process {
       throw e;
     }
     return this.#exitCode;
+  }
+}
+
+/**
+ * Internal (for `processIter`): constructs `new Process(pid)` holding its files open (`retainFds`) and inside a
+ * oneshot scope that is already open, so the identity read is shared with what `fn` reads; the scope closes when
+ * `fn` returns or throws.
+ */
+export function openInScope<T>(pid: number, fn: (p: Process) => T): [Process, T] {
+  constructInScope = true;
+  let p: Process;
+  try {
+    p = new Process(pid);
+  } finally {
+    constructInScope = false;
+  }
+  try {
+    return [p, fn(p)];
+  } finally {
+    p[kEndScope]();
   }
 }

@@ -5,7 +5,7 @@
  */
 import { need } from "./_backend.ts";
 import { AccessDenied, NoSuchProcess, ZombieProcess } from "./errors.ts";
-import { kPrefetch, kRetain, kSame, Process } from "./process.ts";
+import { kPrefetch, kRetain, kSame, openInScope, Process } from "./process.ts";
 import { checkAttrs } from "./_process_helpers.ts";
 
 /** Options for {@linkcode processIter}. */
@@ -26,47 +26,51 @@ function evict(pid: number): void {
   }
 }
 
-function fresh(pid: number): Process | null {
-  try {
-    const p = new Process(pid);
-    p[kRetain](true);
-    cache.set(pid, p);
-    return p;
-  } catch (e) {
-    if (e instanceof NoSuchProcess || e instanceof AccessDenied) return null;
-    throw e;
-  }
-}
-
 const REUSED = Symbol("reused");
 
 function* iterate(options: ProcessIterOptions): Generator<Process, void, undefined> {
   const attrs = options.attrs === undefined ? undefined : checkAttrs(options.attrs, Process.attrs);
   const all = attrs !== undefined && attrs.length === 0 ? [...Process.attrs] : attrs;
   const adValue = options.adValue ?? null;
+  const fetch = (p: Process): Record<string, unknown> | null => {
+    if (!p[kSame]()) throw REUSED;
+    return all === undefined ? null : p.asDict({ attrs: all, adValue });
+  };
   const current = need("pids", "processIter")();
   const alive = new Set(current);
   for (const pid of [...cache.keys()]) if (!alive.has(pid)) evict(pid);
   for (const pid of current) {
-    let p: Process | null | undefined = cache.get(pid);
     let result: Process | null = null;
     for (let attempt = 0; attempt < 2 && result === null; attempt++) {
-      if (p === undefined) p = fresh(pid);
-      if (p === null) break;
-      const proc: Process = p;
+      const kept = cache.get(pid);
+      let p: Process | undefined = kept;
       try {
-        proc[kPrefetch](null);
-        const info = proc.oneshot(() => {
-          if (!proc[kSame]()) throw REUSED;
-          return all === undefined ? null : proc.asDict({ attrs: all, adValue });
-        });
-        if (info !== null) proc[kPrefetch](info, adValue, true);
-        result = proc;
+        let info: Record<string, unknown> | null;
+        if (kept !== undefined) {
+          kept[kPrefetch](null);
+          info = kept.oneshot(() => fetch(kept));
+        } else {
+          // A new pid: construct inside the scope so the identity read is shared with the attributes' reads.
+          [p, info] = openInScope(pid, (q) => {
+            try {
+              return fetch(q);
+            } catch (e) {
+              q[kRetain](false);
+              throw e;
+            }
+          });
+          cache.set(pid, p);
+        }
+        if (info !== null) p![kPrefetch](info, adValue, true);
+        result = p!;
       } catch (e) {
-        if (e instanceof ZombieProcess) result = proc;
-        else if (e === REUSED || e instanceof NoSuchProcess) {
-          evict(pid);
-          p = undefined;
+        if (e instanceof ZombieProcess && p !== undefined) {
+          cache.set(pid, p);
+          result = p;
+        } else if (e === REUSED || e instanceof NoSuchProcess || e instanceof AccessDenied) {
+          if (p !== undefined) p[kRetain](false);
+          cache.delete(pid);
+          if (kept === undefined) break; // a new pid that vanished (or refused): skip it
         } else throw e;
       }
     }

@@ -43,9 +43,28 @@ export function pageSize(): number {
   return page;
 }
 
-/** Open stat fds held by kept instances, at most {@linkcode MAX_RETAINED} at once. */
+/** Open fds held by kept instances, and the most we allow (half the soft RLIMIT_NOFILE, at most 8192). */
 let retained = 0;
-const MAX_RETAINED = 4096;
+let maxRetained: number | undefined;
+
+function retainLimit(ctx: LinuxContext): number {
+  if (maxRetained === undefined) {
+    maxRetained = 0;
+    try {
+      const m = /^Max open files\s+(\d+|unlimited)/m.exec(text(ctx.io.read(`${ctx.procfs}/self/limits`)));
+      const soft = m === null ? 1024 : m[1] === "unlimited" ? 1 << 20 : Number(m[1]);
+      maxRetained = Math.min(8192, Math.floor(soft / 2));
+    } catch (e) {
+      if (!(e instanceof SystemCallError)) throw e;
+    }
+  }
+  return maxRetained;
+}
+
+const STAT = 0;
+const STATUS = 1;
+const STATM = 2;
+const NAMES = ["stat", "status", "statm"];
 
 /** Per-pid state shared by the parts: identity, oneshot cache, retained fd. */
 export class LinuxProcState implements ProcessIdentity {
@@ -62,7 +81,7 @@ export class LinuxProcState implements ProcessIdentity {
   #status: PidStatus | undefined;
   #statm: PidStatm | undefined;
   #smaps: string | undefined;
-  #statFd = -1;
+  #fds = [-1, -1, -1];
   #boot: () => number;
 
   constructor(ctx: LinuxContext, pid: number, boot: () => number) {
@@ -82,22 +101,34 @@ export class LinuxProcState implements ProcessIdentity {
     return wrapErrors(this, fn);
   }
 
+  /** Reads one of the grouped files: through a held fd with `pread` when retaining, else open/read/close. */
+  #read(which: number): Uint8Array {
+    const path = `${this.dir}/${NAMES[which]}`;
+    const io = this.ctx.io;
+    const fd = this.#fds[which];
+    if (fd >= 0) return io.preadAll(fd, path);
+    if (this.retain && retained < retainLimit(this.ctx)) {
+      let opened = -1;
+      try {
+        opened = io.openFd(path);
+      } catch (e) {
+        // Out of descriptors: stop holding any more and read the plain way.
+        if (!(e instanceof SystemCallError) || (e.code !== "EMFILE" && e.code !== "ENFILE")) throw e;
+        maxRetained = retained;
+      }
+      if (opened >= 0) {
+        this.#fds[which] = opened;
+        retained++;
+        return io.preadAll(opened, path);
+      }
+    }
+    return io.read(path);
+  }
+
   /** `/proc/<pid>/stat`, parsed (cached in a oneshot scope). */
   stat(): PidStat {
     if (this.#stat !== undefined) return this.#stat;
-    const path = `${this.dir}/stat`;
-    const io = this.ctx.io;
-    let bytes: Uint8Array;
-    if (this.#statFd >= 0) {
-      bytes = io.preadAll(this.#statFd, path);
-    } else if (this.retain && retained < MAX_RETAINED) {
-      this.#statFd = io.openFd(path);
-      retained++;
-      bytes = io.preadAll(this.#statFd, path);
-    } else {
-      bytes = io.read(path);
-    }
-    const s = parsePidStat(bytes, path);
+    const s = parsePidStat(this.#read(STAT), `${this.dir}/stat`);
     this.ppid = s.ppid;
     if (this.caching) this.#stat = s;
     return s;
@@ -106,7 +137,7 @@ export class LinuxProcState implements ProcessIdentity {
   /** `/proc/<pid>/status`, parsed (cached in a oneshot scope). */
   status(): PidStatus {
     if (this.#status !== undefined) return this.#status;
-    const s = parsePidStatus(text(this.ctx.io.read(`${this.dir}/status`)));
+    const s = parsePidStatus(text(this.#read(STATUS)));
     if (this.caching) this.#status = s;
     return s;
   }
@@ -114,8 +145,7 @@ export class LinuxProcState implements ProcessIdentity {
   /** `/proc/<pid>/statm`, parsed (cached in a oneshot scope). */
   statm(): PidStatm {
     if (this.#statm !== undefined) return this.#statm;
-    const path = `${this.dir}/statm`;
-    const s = parsePidStatm(this.ctx.io.read(path), path);
+    const s = parsePidStatm(this.#read(STATM), `${this.dir}/statm`);
     if (this.caching) this.#statm = s;
     return s;
   }
@@ -143,12 +173,14 @@ export class LinuxProcState implements ProcessIdentity {
         undefined;
   }
 
-  /** Closes the retained fd, if any. Idempotent. */
+  /** Closes the held fds, if any. Idempotent. */
   close(): void {
-    if (this.#statFd >= 0) {
-      this.ctx.io.closeFd(this.#statFd);
-      this.#statFd = -1;
-      retained--;
+    for (let i = 0; i < this.#fds.length; i++) {
+      if (this.#fds[i] >= 0) {
+        this.ctx.io.closeFd(this.#fds[i]);
+        this.#fds[i] = -1;
+        retained--;
+      }
     }
   }
 }
@@ -163,6 +195,7 @@ export function readPart(st: LinuxProcState, system: () => PlatformBackend): Pro
       st.retain = on;
       if (!on) st.close();
     },
+    close: () => st.close(),
     ...infoPart(st),
     ...memoryPart(st),
     ...filesPart(st, system),
