@@ -161,6 +161,13 @@ test("cpuPercent() without interval compares with its previous call; the first c
 test("cpuPercent({ interval }) returns a Promise after sampling; a negative interval is a RangeError", async () => {
   const pending: Promise<number> = cpuPercent({ interval: 0.05 });
   assert.ok(pending instanceof Promise);
+  // The overloads type a positive literal interval as a Promise and no interval as a plain value:
+  // @ts-expect-error a Promise is not a number
+  const wrong: number = cpuPercent({ interval: 0.01 });
+  const now: number = cpuPercent({ interval: 0 });
+  const perNow: number[] = cpuPercent({ percpu: true });
+  assert.ok(typeof now === "number" && Array.isArray(perNow) && (wrong as unknown) instanceof Promise);
+  await wrong;
   const p = await pending;
   assert.ok(p >= 0 && p <= 100);
   const per: number[] = await cpuPercent({ interval: 0.05, percpu: true });
