@@ -16,6 +16,7 @@ import { TsutilError } from "../src/errors.ts";
  * ```
  */
 export class LibraryNotFoundError extends TsutilError {
+  /** The error class's name, `"LibraryNotFoundError"`. */
   override name = "LibraryNotFoundError";
   /** Short library name, e.g. `"libc"`. */
   readonly library: string;
@@ -45,6 +46,7 @@ export class LibraryNotFoundError extends TsutilError {
  * ```
  */
 export class SystemCallError extends TsutilError {
+  /** The error class's name, `"SystemCallError"`. */
   override name = "SystemCallError";
   /** The failing function (`"statvfs"`) or file (`"/proc/42/stat"`). */
   override syscall: string;

@@ -79,7 +79,9 @@ function percpuOf(options: PercpuOptions | undefined): boolean {
  * ```
  */
 export function cpuTimes(options?: { percpu?: false }): CpuTimes;
+/** With `{ percpu: true }`: one record per logical CPU, in CPU order. */
 export function cpuTimes(options: { percpu: true }): CpuTimes[];
+/** With `percpu` known only at run time: a record or an array of them. */
 export function cpuTimes(options?: PercpuOptions): CpuTimes | CpuTimes[];
 export function cpuTimes(options?: PercpuOptions): CpuTimes | CpuTimes[] {
   return percpuOf(options) ? need("perCpuTimes", "cpuTimes")() : need("cpuTimes")();
@@ -120,7 +122,9 @@ export function cpuStats(): CpuStats {
  * ```
  */
 export function cpuFreq(options?: { percpu?: false }): CpuFreq | null;
+/** With `{ percpu: true }`: one record per CPU (an empty array when unknown). */
 export function cpuFreq(options: { percpu: true }): CpuFreq[];
+/** With `percpu` known only at run time: a record (or `null`) or an array of them. */
 export function cpuFreq(options?: PercpuOptions): CpuFreq | CpuFreq[] | null;
 export function cpuFreq(options?: PercpuOptions): CpuFreq | CpuFreq[] | null {
   const percpu = percpuOf(options);

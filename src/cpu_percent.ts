@@ -158,9 +158,11 @@ const perField = new Sampler(timesPercent);
 export function cpuPercent<I extends Interval = undefined>(
   options: CpuPercentOptions<I> & { percpu: true },
 ): Sampled<I, number[]>;
+/** Without `percpu`: one system-wide percentage (a Promise when `interval` is given). */
 export function cpuPercent<I extends Interval = undefined>(
   options?: CpuPercentOptions<I> & { percpu?: false },
 ): Sampled<I, number>;
+/** With options known only at run time. */
 export function cpuPercent(
   options?: CpuPercentOptions,
 ): number | number[] | Promise<number | number[]>;
@@ -189,9 +191,11 @@ export function cpuPercent(options?: CpuPercentOptions): number | number[] | Pro
 export function cpuTimesPercent<I extends Interval = undefined>(
   options: CpuPercentOptions<I> & { percpu: true },
 ): Sampled<I, CpuTimes[]>;
+/** Without `percpu`: one system-wide record (a Promise when `interval` is given). */
 export function cpuTimesPercent<I extends Interval = undefined>(
   options?: CpuPercentOptions<I> & { percpu?: false },
 ): Sampled<I, CpuTimes>;
+/** With options known only at run time. */
 export function cpuTimesPercent(
   options?: CpuPercentOptions,
 ): CpuTimes | CpuTimes[] | Promise<CpuTimes | CpuTimes[]>;

@@ -45,6 +45,7 @@ function detailText(d: ErrorDetails): string {
  * ```
  */
 export class TsutilError extends Error {
+  /** The error class's name, `"TsutilError"`. */
   override name = "TsutilError";
   /** The failing syscall or file, when known. */
   syscall?: string;
@@ -67,6 +68,7 @@ export class TsutilError extends Error {
  * ```
  */
 export class NoSuchProcess extends TsutilError {
+  /** The error class's name, `"NoSuchProcess"`. */
   override name = "NoSuchProcess";
   /** The pid. */
   readonly pid: number;
@@ -93,6 +95,7 @@ export class NoSuchProcess extends TsutilError {
  * ```
  */
 export class ZombieProcess extends NoSuchProcess {
+  /** The error class's name, `"ZombieProcess"`. */
   override name = "ZombieProcess";
   /** The parent pid, when known. */
   readonly ppid: number | null;
@@ -114,6 +117,7 @@ export class ZombieProcess extends NoSuchProcess {
  * ```
  */
 export class AccessDenied extends TsutilError {
+  /** The error class's name, `"AccessDenied"`. */
   override name = "AccessDenied";
   /** The pid, when the error concerns a process. */
   readonly pid: number | null;
@@ -140,6 +144,7 @@ export class AccessDenied extends TsutilError {
  * ```
  */
 export class TimeoutExpired extends TsutilError {
+  /** The error class's name, `"TimeoutExpired"`. */
   override name = "TimeoutExpired";
   /** The timeout, in seconds. */
   readonly seconds: number;
@@ -167,6 +172,7 @@ export class TimeoutExpired extends TsutilError {
  * ```
  */
 export class UnsupportedError extends TsutilError {
+  /** The error class's name, `"UnsupportedError"`. */
   override name = "UnsupportedError";
   /** The function asked for. */
   readonly function: string;
@@ -191,6 +197,7 @@ export class UnsupportedError extends TsutilError {
  * ```
  */
 export class MissingPermissionError extends TsutilError {
+  /** The error class's name, `"MissingPermissionError"`. */
   override name = "MissingPermissionError";
   /** The command-line flag that grants the permission. */
   readonly flag: string;

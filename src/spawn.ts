@@ -56,6 +56,14 @@ function checkTimeout(timeout: number | null | undefined): number | null {
  * A child started by {@linkcode spawn}: every `Process` method, plus `stdin`/`stdout`/`stderr` (node streams, when
  * piped), `returncode` and a `wait()` that resolves with the exit code (negative signal number when a signal ended
  * it, as psutil). `await using p = spawn(...)` closes the pipes and waits, like psutil's `with Popen(...)`.
+ *
+ * @example
+ * ```ts
+ * import { Popen, spawn } from "../mod.ts";
+ * const p = spawn(["sh", "-c", "exit 7"]);
+ * if (!(p instanceof Popen) || p.args[0] !== "sh") throw new Error();
+ * if ((await p.wait()) !== 7 || p.returncode !== 7) throw new Error();
+ * ```
  */
 export class Popen extends Process {
   /** The command line it was started with. */

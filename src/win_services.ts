@@ -20,6 +20,7 @@ import type { WinServiceConfig, WinServiceStatus } from "../platforms/backend.ts
  * ```
  */
 export class NoSuchService extends NoSuchProcess {
+  /** The error class's name, `"NoSuchService"`. */
   override name = "NoSuchService";
   /** The service name asked for. */
   readonly service: string;
