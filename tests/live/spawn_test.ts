@@ -24,7 +24,8 @@ test("spawn() children: terminate() gives -15, kill() -9, exit(3) gives 3", asyn
 test("a spawn() child is a Process: its name, cmdline, ppid and status read through the Process API", async () => {
   const p = spawn(["sleep", "30"]);
   try {
-    assert.equal(p.name(), "sleep");
+    // Right after the start the child may not have exec'd yet (Bun's posix_spawn): wait for sleep's own cmdline.
+    assert.ok(await waitUntil(() => p.cmdline().length === 2 && p.name() === "sleep"), "the child exec'd sleep");
     const cmd = p.cmdline(); // Deno passes the resolved path as argv[0]
     assert.ok(cmd[0].endsWith("sleep") && cmd[1] === "30" && cmd.length === 2, cmd.join(" "));
     assert.equal(p.ppid(), process.pid);
