@@ -176,6 +176,8 @@ export class Process {
   }
 
   #raiseIfPidReused(): void {
+    // Pin the process first (a pidfd on Linux), then compare identities: what matches afterwards is what is pinned.
+    this.#impl.open?.();
     if (this.#reused || (!this.isRunning() && this.#reused)) {
       throw new NoSuchProcess({
         pid: this.#pid,

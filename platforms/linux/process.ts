@@ -24,6 +24,7 @@ import { memoryPart } from "./process_memory.ts";
 import { filesPart } from "./process_files.ts";
 import { linuxSystem } from "./system.ts";
 import { selfPid } from "./process_native.ts";
+import { linuxProcessControl } from "./process_control.ts";
 
 /** A slice of the per-pid object: every member but `pid`. */
 export type ProcessPart = Omit<ProcessBackend, "pid">;
@@ -233,7 +234,17 @@ export function linuxProcesses(
     process(pid: number): ProcessBackend {
       const st = new LinuxProcState(ctx, pid, bootTime);
       const read = readPart(st, system);
-      return read;
+      const control = linuxProcessControl(st);
+      // niceGet comes from the stat file read here (shared under oneshot); the rest of the control members act
+      // through the pidfd the control part pins.
+      return {
+        ...control,
+        ...read,
+        close: (): void => {
+          st.close();
+          control.close?.();
+        },
+      };
     },
     selfPid,
     ppidMap(): Map<number, number> {
