@@ -84,7 +84,7 @@ export class PidHandle {
   /** Pins on first call (see {@linkcode open}) and tells how. */
   pin(): PinMode {
     if (this.#mode !== null) return this.#mode;
-    this.assertPositivePid("pin");
+    if (this.pid <= 0) return this.#mode = "gone"; // no pidfd nor /proc entry names pid 0
     if (pidfdEnabled()) {
       const fd = pidfdOpen(this.pid);
       if (typeof fd === "number") {

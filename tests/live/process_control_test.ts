@@ -184,7 +184,9 @@ test("bad arguments raise RangeError/TypeError as psutil raises ValueError/TypeE
 test("pid 0 is refused before any syscall could act on this process or its group", () => {
   const h = control(0);
   assert.throws(() => h.kill(), RangeError);
-  assert.throws(() => h.niceSet(1), RangeError);
+  assert.throws(() => h.sendSignal(0), RangeError);
+  assert.throws(() => h.niceSet(1), NoSuchProcess); // nothing is pinned for pid 0
+  assert.equal(h.open(), false);
   assert.throws(() => h.niceGet(), RangeError);
   assert.throws(() => h.rlimitGet(RLIMIT_NOFILE), RangeError);
   assert.throws(() => h.cpuAffinityGet(), RangeError);
