@@ -5,10 +5,12 @@
  * @module
  */
 import { bench as system } from "./system.ts";
+import { bench as io } from "./system_io.ts";
 import { bench as beyond } from "./beyond.ts";
 
 const all: [string, () => unknown][] = [
   ["system", system],
+  ["io", io],
   ["beyond", beyond],
 ];
 

@@ -9,7 +9,7 @@ import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
 import { adapter } from "../../ffi/mod.ts";
 import { cstr } from "../../ffi/cstring.ts";
-import { decode, sizeOf } from "../../ffi/struct.ts";
+import { offsetOf, sizeOf } from "../../ffi/struct.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import { lastError, libcIo } from "./libc.ts";
 import { statvfs } from "./structs.ts";
@@ -17,6 +17,15 @@ import { diskPartitions } from "./disk_partitions.ts";
 import { diskIoCounters } from "./disk_io.ts";
 
 const STATVFS_SIZE = sizeOf(statvfs, "lp64");
+const F_FRSIZE = offsetOf(statvfs, "f_frsize", "lp64");
+const F_BLOCKS = offsetOf(statvfs, "f_blocks", "lp64");
+const F_BFREE = offsetOf(statvfs, "f_bfree", "lp64");
+const F_BAVAIL = offsetOf(statvfs, "f_bavail", "lp64");
+// Reused across calls: the path (PATH_MAX bytes) and the struct libc fills.
+const encoder = new TextEncoder();
+const pathBuf = new Uint8Array(4096);
+const statBuf = new Uint8Array(new ArrayBuffer(STATVFS_SIZE));
+const statView = new DataView(statBuf.buffer);
 
 /** Raw statvfs figures in bytes. */
 export interface RawUsage {
@@ -43,13 +52,19 @@ function statvfsRaw(path: string): RawUsage {
       throw new SystemCallError("statvfs", Math.abs(err.errno ?? 0), err.code ?? "EIO", path);
     }
   }
-  const buf = new Uint8Array(STATVFS_SIZE);
-  if (libcIo().statvfs(cstr(path), buf) !== 0) throw lastError("statvfs", path);
-  const st = decode(statvfs, new DataView(buf.buffer), 0, "lp64");
+  const { written } = encoder.encodeInto(path, pathBuf.subarray(0, pathBuf.length - 1));
+  if (written >= pathBuf.length - 1 || path.includes("\0")) {
+    // Longer than PATH_MAX or with a NUL: the kernel answers for it (ENAMETOOLONG) via a fresh buffer.
+    if (libcIo().statvfs(cstr(path), statBuf) !== 0) throw lastError("statvfs", path);
+  } else {
+    pathBuf[written] = 0;
+    if (libcIo().statvfs(pathBuf, statBuf) !== 0) throw lastError("statvfs", path);
+  }
+  const frsize = Number(statView.getBigUint64(F_FRSIZE, true));
   return {
-    total: st.f_blocks * st.f_frsize,
-    availToRoot: st.f_bfree * st.f_frsize,
-    availToUser: st.f_bavail * st.f_frsize,
+    total: Number(statView.getBigUint64(F_BLOCKS, true)) * frsize,
+    availToRoot: Number(statView.getBigUint64(F_BFREE, true)) * frsize,
+    availToUser: Number(statView.getBigUint64(F_BAVAIL, true)) * frsize,
   };
 }
 

@@ -10,14 +10,6 @@ import { SystemCallError } from "../../ffi/errors.ts";
 import { text } from "./procfs/_parse.ts";
 import { type DiskstatsEntry, parseBlockStat, parseDiskstats } from "./procfs/diskstats.ts";
 
-/**
- * Whether `name` is a whole device ("sda", "nvme0n1", also virtual ones such as "loop0") rather than a partition
- * (psutil's `is_storage_device`): `<sysfs>/block/<name>` exists, a `/` in the name written as `!` (cciss/c0d0).
- */
-export function isStorageDevice(ctx: LinuxContext, name: string): boolean {
-  return ctx.io.exists(`${ctx.sysfs}/block/${name.replaceAll("/", "!")}`);
-}
-
 function listOrEmpty(ctx: LinuxContext, path: string): string[] {
   try {
     return ctx.io.listDir(path);
@@ -53,12 +45,15 @@ function fromSysfs(ctx: LinuxContext): DiskstatsEntry[] {
 export function diskIoCounters(ctx: LinuxContext, perdisk: boolean): Map<string, DiskIoCounters> {
   const diskstats = `${ctx.procfs}/diskstats`;
   let entries: DiskstatsEntry[];
-  if (ctx.io.exists(diskstats)) entries = parseDiskstats(text(ctx.io.read(diskstats)), diskstats);
+  if (ctx.io.exists(diskstats)) entries = parseDiskstats(ctx.io.read(diskstats), diskstats);
   else if (ctx.io.exists(`${ctx.sysfs}/block`)) entries = fromSysfs(ctx);
   else throw new UnsupportedError("diskIoCounters", "linux", `neither ${diskstats} nor ${ctx.sysfs}/block exists`);
+  // psutil asks access("/sys/block/<name>") per line; one listing of the directory answers the same question for
+  // every line at once (entries of <sysfs>/block are the whole devices).
+  const devices = perdisk ? null : new Set(listOrEmpty(ctx, `${ctx.sysfs}/block`));
   const out = new Map<string, DiskIoCounters>();
   for (const e of entries) {
-    if (!perdisk && !isStorageDevice(ctx, e.name)) continue;
+    if (devices !== null && !devices.has(e.name.replaceAll("/", "!"))) continue;
     out.set(e.name, {
       readCount: e.readCount,
       writeCount: e.writeCount,

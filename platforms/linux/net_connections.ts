@@ -16,6 +16,7 @@ import { SystemCallError } from "../../ffi/errors.ts";
 import { parseInetTable, TCP_STATUSES } from "./procfs/net_inet.ts";
 import { parseUnixTable } from "./procfs/net_unix.ts";
 import { MalformedFileError } from "./procfs/_parse.ts";
+import { type InodeMap, listPids, scanPid } from "./net_fd_scan.ts";
 
 /** Linux `AF_UNIX`, `AF_INET`, `AF_INET6`. */
 const AF_UNIX = 1;
@@ -47,45 +48,10 @@ export const KIND_TABLES: Readonly<Record<ConnKind, readonly Proto[]>> = {
   inet6: [TCP6, UDP6],
 };
 
-/** inode → flat `[pid, fd, pid, fd, …]` of the one process credited with it. */
-type InodeMap = Map<number, number[]>;
-
-const SOCKET_PREFIX = "socket:[";
-
-/** Adds the socket fds of `pid` to `into` (replacing what other pids had for the same inodes). */
-function scanPid(ctx: LinuxContext, pid: number, into: InodeMap): void {
-  const dir = `${ctx.procfs}/${pid}/fd`;
-  const fds = ctx.io.listDir(dir);
-  const mine: InodeMap = new Map();
-  for (const name of fds) {
-    let link: string;
-    try {
-      link = ctx.io.readlink(`${dir}/${name}`);
-    } catch (e) {
-      // Closed meanwhile (ENOENT/ESRCH), not a link (EINVAL), or too long: skipped, as psutil does.
-      if (e instanceof SystemCallError && /^(ENOENT|ESRCH|EINVAL|ENAMETOOLONG)$/.test(e.code)) continue;
-      throw e;
-    }
-    if (!link.startsWith(SOCKET_PREFIX)) continue;
-    const inode = Number(link.slice(SOCKET_PREFIX.length, -1));
-    const fd = Number(name);
-    const pairs = mine.get(inode);
-    if (pairs === undefined) mine.set(inode, [pid, fd]);
-    else pairs.push(pid, fd);
-  }
-  for (const [inode, pairs] of mine) into.set(inode, pairs);
-}
-
 /** Socket inodes of every process that can be read, lower pids first so that the highest pid wins. */
 function allInodes(ctx: LinuxContext): InodeMap {
-  const pids: number[] = [];
-  for (const name of ctx.io.listDir(ctx.procfs)) {
-    const c = name.charCodeAt(0);
-    if (c >= 48 && c <= 57) pids.push(Number(name));
-  }
-  pids.sort((a, b) => a - b);
   const inodes: InodeMap = new Map();
-  for (const pid of pids) {
+  for (const pid of listPids(ctx)) {
     try {
       scanPid(ctx, pid, inodes);
     } catch (e) {

@@ -9,7 +9,7 @@
 import type { NicAddress } from "../../src/types.ts";
 import type { FfiAdapter } from "../../ffi/mod.ts";
 import { requireAdapter } from "../../ffi/mod.ts";
-import { decode, offsetOf, sizeOf } from "../../ffi/struct.ts";
+import { offsetOf, sizeOf } from "../../ffi/struct.ts";
 import { lastError, libcTable } from "./libc.ts";
 import { ifaddrs, sockaddr_in, sockaddr_in6, sockaddr_ll } from "./structs.ts";
 import { LIBC_NET } from "./symbols.ts";
@@ -32,6 +32,17 @@ const SLL_ADDR = offsetOf(sockaddr_ll, "sll_addr", "lp64");
 const PAGE = 4096;
 const decoder = new TextDecoder();
 
+// Field offsets computed from the descriptors once (user-space addresses fit a double exactly: below 2^57).
+const IFA_NEXT = offsetOf(ifaddrs, "ifa_next", "lp64");
+const IFA_NAME = offsetOf(ifaddrs, "ifa_name", "lp64");
+const IFA_FLAGS = offsetOf(ifaddrs, "ifa_flags", "lp64");
+const IFA_ADDR = offsetOf(ifaddrs, "ifa_addr", "lp64");
+const IFA_NETMASK = offsetOf(ifaddrs, "ifa_netmask", "lp64");
+const IFA_IFU = offsetOf(ifaddrs, "ifa_ifu", "lp64");
+const SIN_ADDR = offsetOf(sockaddr_in, "sin_addr", "lp64");
+const SIN6_ADDR = offsetOf(sockaddr_in6, "sin6_addr", "lp64");
+const SIN6_SCOPE = offsetOf(sockaddr_in6, "sin6_scope_id", "lp64");
+
 /**
  * Reads native memory a page at a time and keeps the pages: glibc's `getifaddrs` puts every entry, sockaddr and
  * name in one allocation, so a whole list costs a copy or two instead of one per field (each copy is a runtime
@@ -39,48 +50,56 @@ const decoder = new TextDecoder();
  */
 class PageReader {
   readonly #a: FfiAdapter;
-  readonly #pages = new Map<bigint, Uint8Array>();
+  readonly #pages = new Map<number, Uint8Array>();
+  readonly #scratch = new Uint8Array(64);
   constructor(a: FfiAdapter) {
     this.#a = a;
   }
 
-  #page(base: bigint): Uint8Array {
+  #page(base: number): Uint8Array {
     let p = this.#pages.get(base);
-    if (p === undefined) this.#pages.set(base, p = this.#a.copyBytes(this.#a.pointerFrom(base), PAGE));
+    if (p === undefined) this.#pages.set(base, p = this.#a.copyBytes(this.#a.pointerFrom(BigInt(base)), PAGE));
     return p;
   }
 
-  /** `len` bytes at `addr`. */
-  bytes(addr: bigint, len: number): Uint8Array {
-    const base = addr - (addr % BigInt(PAGE));
-    const off = Number(addr - base);
-    if (off + len <= PAGE) return this.#page(base).subarray(off, off + len);
-    const out = new Uint8Array(len);
+  /** `len` bytes at `addr` (a view valid until the next call when they straddle two pages). */
+  bytes(addr: number, len: number): Uint8Array {
+    const off = addr % PAGE;
+    if (off + len <= PAGE) return this.#page(addr - off).subarray(off, off + len);
+    const out = len <= this.#scratch.length ? this.#scratch.subarray(0, len) : new Uint8Array(len);
     for (let i = 0; i < len;) {
-      const a = addr + BigInt(i);
-      const b = a - (a % BigInt(PAGE));
-      const o = Number(a - b);
+      const o = (addr + i) % PAGE;
       const n = Math.min(len - i, PAGE - o);
-      out.set(this.#page(b).subarray(o, o + n), i);
+      out.set(this.#page(addr + i - o).subarray(o, o + n), i);
       i += n;
     }
     return out;
   }
 
+  /** A DataView of `len` bytes at `addr`. */
+  view(addr: number, len: number): DataView {
+    const b = this.bytes(addr, len);
+    return new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+
+  /** The pointer-sized field at `addr + off`, as a number (0 for NULL). */
+  pointer(v: DataView, off: number): number {
+    return Number(v.getBigUint64(off, true));
+  }
+
   /** The NUL-terminated string at `addr`. */
-  cstring(addr: bigint): string {
+  cstring(addr: number): string {
     const parts: Uint8Array[] = [];
     for (let a = addr;;) {
-      const base = a - (a % BigInt(PAGE));
-      const page = this.#page(base);
-      const off = Number(a - base);
+      const off = a % PAGE;
+      const page = this.#page(a - off);
       const nul = page.indexOf(0, off);
       if (nul >= 0) {
         parts.push(page.subarray(off, nul));
         break;
       }
       parts.push(page.subarray(off));
-      a = base + BigInt(PAGE);
+      a += PAGE - off;
     }
     if (parts.length === 1) return decoder.decode(parts[0]);
     const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -93,10 +112,6 @@ class PageReader {
   }
 }
 
-function view(b: Uint8Array): DataView {
-  return new DataView(b.buffer, b.byteOffset, b.byteLength);
-}
-
 /** `aa:bb:…` of `len` bytes; the same zero-padding to six groups psutil applies to a short address. */
 export function formatMac(b: Uint8Array, off: number, len: number): string {
   const parts: string[] = [];
@@ -105,9 +120,9 @@ export function formatMac(b: Uint8Array, off: number, len: number): string {
   return parts.join(":");
 }
 
-/** Whether `b` (16 bytes) is fe80::/10 or ff02::/16-style link-local multicast, where glibc names the scope. */
-function namedScope(b: Uint8Array): boolean {
-  return (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) || (b[0] === 0xff && (b[1] & 0x0f) === 0x02);
+/** Whether `b` (16 bytes at `off`) is fe80::/10 or link-local multicast, where glibc names the scope. */
+function namedScope(b: Uint8Array, off: number): boolean {
+  return (b[off] === 0xfe && (b[off + 1] & 0xc0) === 0x80) || (b[off] === 0xff && (b[off + 1] & 0x0f) === 0x02);
 }
 
 class Reader {
@@ -126,18 +141,15 @@ class Reader {
   }
 
   /** psutil's `psutil_convert_ipaddr`: the text of the sockaddr at `addr`, or `null`. */
-  convert(addr: bigint, family: number): string | null {
-    if (addr === 0n) return null;
-    if (family === AF_INET) {
-      const sin = decode(sockaddr_in, view(this.mem.bytes(addr, SIN_SIZE)), 0, "lp64");
-      return formatIpv4(sin.sin_addr);
-    }
+  convert(addr: number, family: number): string | null {
+    if (addr === 0) return null;
+    if (family === AF_INET) return formatIpv4(this.mem.bytes(addr, SIN_SIZE), SIN_ADDR);
     if (family === AF_INET6) {
-      const sin6 = decode(sockaddr_in6, view(this.mem.bytes(addr, SIN6_SIZE)), 0, "lp64");
-      let text = formatIpv6(sin6.sin6_addr);
-      const scope = sin6.sin6_scope_id;
+      const b = this.mem.bytes(addr, SIN6_SIZE);
+      let text = formatIpv6(b, SIN6_ADDR);
+      const scope = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(SIN6_SCOPE, true);
       if (scope !== 0) {
-        const name = namedScope(sin6.sin6_addr) ? this.ifname(scope) : null;
+        const name = namedScope(b, SIN6_ADDR) ? this.ifname(scope) : null;
         text += `%${name ?? scope}`;
       }
       return text;
@@ -171,22 +183,27 @@ export function netIfAddrs(): Map<string, NicAddress[]> {
   const head = a.pointerFrom(headOut[0]);
   const raw: RawAddr[] = [];
   try {
-    let next = headOut[0];
-    while (next !== 0n) {
-      const ifa = decode(ifaddrs, view(reader.mem.bytes(next, IFADDRS_SIZE)), 0, "lp64");
-      next = ifa.ifa_next;
-      if (ifa.ifa_addr === 0n) continue;
-      const family = view(reader.mem.bytes(ifa.ifa_addr, 2)).getUint16(0, true);
-      const address = reader.convert(ifa.ifa_addr, family);
+    const mem = reader.mem;
+    let next = Number(headOut[0]);
+    while (next !== 0) {
+      const ifa = mem.view(next, IFADDRS_SIZE);
+      next = mem.pointer(ifa, IFA_NEXT);
+      const addr = mem.pointer(ifa, IFA_ADDR);
+      if (addr === 0) continue;
+      const flags = ifa.getUint32(IFA_FLAGS, true);
+      const netmaskAt = mem.pointer(ifa, IFA_NETMASK);
+      const ifuAt = mem.pointer(ifa, IFA_IFU);
+      const nameAt = mem.pointer(ifa, IFA_NAME);
+      const family = mem.view(addr, 2).getUint16(0, true); // sa_family
+      const address = reader.convert(addr, family);
       if (address === null) continue;
-      const netmask = reader.convert(ifa.ifa_netmask, family);
+      const netmask = reader.convert(netmaskAt, family);
       let broadcast: string | null = null;
       let ptp: string | null = null;
       // ifa_ifu is the broadcast address or the point-to-point destination, by the interface's flags.
-      if (ifa.ifa_flags & IFF_BROADCAST) broadcast = reader.convert(ifa.ifa_ifu, family);
-      else if (ifa.ifa_flags & IFF_POINTOPOINT) ptp = reader.convert(ifa.ifa_ifu, family);
-      const name = reader.mem.cstring(ifa.ifa_name);
-      raw.push({ name, addr: { family, address, netmask, broadcast, ptp } });
+      if (flags & IFF_BROADCAST) broadcast = reader.convert(ifuAt, family);
+      else if (flags & IFF_POINTOPOINT) ptp = reader.convert(ifuAt, family);
+      raw.push({ name: mem.cstring(nameAt), addr: { family, address, netmask, broadcast, ptp } });
     }
   } finally {
     lib.freeifaddrs(head);

@@ -37,64 +37,79 @@ function int(s: string, path: string, line: string): number {
   return Number(s);
 }
 
-/** Parses one diskstats line's fields (already split), or throws `MalformedFileError` for an unknown layout. */
-export function parseDiskstatsFields(f: string[], path: string, line: string): DiskstatsEntry {
-  const n = f.length;
-  const c = (i: number): number => int(f[i], path, line);
-  if (n === 15) {
-    // Linux 2.4: major minor #blocks name ...
-    return {
-      name: f[3],
-      readCount: c(4),
-      readMergedCount: c(5),
-      readBytes: c(6) * DISKSTATS_SECTOR_SIZE,
-      readTime: c(7),
-      writeCount: c(8),
-      writeMergedCount: c(9),
-      writeBytes: c(10) * DISKSTATS_SECTOR_SIZE,
-      writeTime: c(11),
-      busyTime: c(13),
-    };
-  }
-  if (n === 14 || n >= 18) {
-    return {
-      name: f[2],
-      readCount: c(3),
-      readMergedCount: c(4),
-      readBytes: c(5) * DISKSTATS_SECTOR_SIZE,
-      readTime: c(6),
-      writeCount: c(7),
-      writeMergedCount: c(8),
-      writeBytes: c(9) * DISKSTATS_SECTOR_SIZE,
-      writeTime: c(10),
-      busyTime: c(12),
-    };
-  }
-  if (n === 7) {
-    // Linux 2.6 partition line: reads, sectors read, writes, sectors written.
-    return {
-      name: f[2],
-      readCount: c(3),
-      readBytes: c(4) * DISKSTATS_SECTOR_SIZE,
-      writeCount: c(5),
-      writeBytes: c(6) * DISKSTATS_SECTOR_SIZE,
-      readTime: 0,
-      writeTime: 0,
-      readMergedCount: 0,
-      writeMergedCount: 0,
-      busyTime: 0,
-    };
-  }
-  throw new MalformedFileError(path, `${n} fields, not a known diskstats layout, in line "${line.trim()}"`);
-}
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const starts = new Int32Array(32);
+const ends = new Int32Array(32);
 
-/** Parses the text of /proc/diskstats into entries in file order (blank lines skipped). */
-export function parseDiskstats(s: string, path: string): DiskstatsEntry[] {
+/**
+ * Parses /proc/diskstats (bytes, or text) into entries in file order, blank lines skipped. Works on bytes: only
+ * the device names are decoded.
+ */
+export function parseDiskstats(input: Uint8Array | string, path: string): DiskstatsEntry[] {
+  const b = typeof input === "string" ? encoder.encode(input) : input;
   const out: DiskstatsEntry[] = [];
-  for (const line of s.split("\n")) {
-    const f = line.split(/\s+/).filter((x) => x !== "");
-    if (f.length === 0) continue;
-    out.push(parseDiskstatsFields(f, path, line));
+  let pos = 0;
+  while (pos < b.length) {
+    let eol = b.indexOf(10, pos);
+    if (eol < 0) eol = b.length;
+    let n = 0;
+    for (let i = pos; i < eol;) {
+      while (i < eol && (b[i] === 32 || b[i] === 9)) i++;
+      if (i >= eol) break;
+      if (n < 32) starts[n] = i;
+      while (i < eol && b[i] !== 32 && b[i] !== 9) i++;
+      if (n < 32) ends[n] = i;
+      n++;
+    }
+    if (n > 0) {
+      const line = (): string => decoder.decode(b.subarray(pos, eol));
+      const nameAt = n === 15 ? 3 : 2;
+      if (n !== 15 && n !== 14 && n !== 7 && n < 18) {
+        throw new MalformedFileError(path, `${n} fields, not a known diskstats layout, in line "${line().trim()}"`);
+      }
+      const c = (k: number): number => {
+        let v = 0;
+        for (let i = starts[k]; i < ends[k]; i++) {
+          const d = b[i] - 48;
+          if (d < 0 || d > 9) {
+            throw new MalformedFileError(path, `not a counter in line "${line().trim()}"`);
+          }
+          v = v * 10 + d;
+        }
+        return v;
+      };
+      const name = decoder.decode(b.subarray(starts[nameAt], ends[nameAt]));
+      if (n === 7) {
+        out.push({
+          name,
+          readCount: c(3),
+          readBytes: c(4) * DISKSTATS_SECTOR_SIZE,
+          writeCount: c(5),
+          writeBytes: c(6) * DISKSTATS_SECTOR_SIZE,
+          readTime: 0,
+          writeTime: 0,
+          readMergedCount: 0,
+          writeMergedCount: 0,
+          busyTime: 0,
+        });
+      } else {
+        const k = nameAt + 1; // first counter
+        out.push({
+          name,
+          readCount: c(k),
+          readMergedCount: c(k + 1),
+          readBytes: c(k + 2) * DISKSTATS_SECTOR_SIZE,
+          readTime: c(k + 3),
+          writeCount: c(k + 4),
+          writeMergedCount: c(k + 5),
+          writeBytes: c(k + 6) * DISKSTATS_SECTOR_SIZE,
+          writeTime: c(k + 7),
+          busyTime: c(k + 9),
+        });
+      }
+    }
+    pos = eol + 1;
   }
   return out;
 }
