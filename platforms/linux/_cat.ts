@@ -17,10 +17,12 @@ export function catOrNull(ctx: LinuxContext, path: string): string | null {
   }
 }
 
-/** The entries of directory `path`, or `[]` when it cannot be listed (as an empty `glob`). */
-export function listOrEmpty(ctx: LinuxContext, path: string): string[] {
-  // A missing directory is the common case on machines without sensors: one access(2) instead of an exception.
-  if (!ctx.io.exists(path)) return [];
+/**
+ * The entries of directory `path`, or `[]` when it cannot be listed (as an empty `glob`). `oftenMissing` first asks
+ * access(2), cheaper than the exception of a failed open, for directories that many machines lack (hwmon in VMs).
+ */
+export function listOrEmpty(ctx: LinuxContext, path: string, oftenMissing = false): string[] {
+  if (oftenMissing && !ctx.io.exists(path)) return [];
   try {
     return ctx.io.listDir(path);
   } catch (e) {

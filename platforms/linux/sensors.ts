@@ -23,12 +23,12 @@ function isChannelFile(name: string, prefix: string): boolean {
  */
 function channels(ctx: LinuxContext, prefix: string, deviceOnlyIfNone: boolean): string[] {
   const root = `${ctx.sysfs}/class/hwmon`;
-  const hwmons = listOrEmpty(ctx, root).filter((h) => h.startsWith("hwmon"));
+  const hwmons = listOrEmpty(ctx, root, true).filter((h) => h.startsWith("hwmon"));
   const collect = (sub: string): Set<string> => {
     const found = new Set<string>();
     for (const h of hwmons) {
       const dir = `${root}/${h}${sub}`;
-      for (const f of listOrEmpty(ctx, dir)) {
+      for (const f of listOrEmpty(ctx, dir, sub !== "")) {
         if (isChannelFile(f, prefix)) found.add(`${dir}/${f.slice(0, f.indexOf("_"))}`);
       }
     }
@@ -71,7 +71,7 @@ function add<T>(map: Map<string, T[]>, key: string, value: T): void {
 function thermalZones(ctx: LinuxContext): Map<string, Temperature[]> {
   const out = new Map<string, Temperature[]>();
   const root = `${ctx.sysfs}/class/thermal`;
-  for (const zone of listOrEmpty(ctx, root).filter((z) => z.startsWith("thermal_zone")).sort()) {
+  for (const zone of listOrEmpty(ctx, root, true).filter((z) => z.startsWith("thermal_zone")).sort()) {
     const base = `${root}/${zone}`;
     const current = milli(catOrNull(ctx, `${base}/temp`));
     const type = catOrNull(ctx, `${base}/type`);
