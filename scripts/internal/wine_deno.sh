@@ -119,16 +119,20 @@ fetch_deno
 build_prng_dll
 
 export WINEPREFIX="$W/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" DENO_DIR="$W/deno_dir" NO_COLOR=1
+# One run at a time per prefix (flock): concurrent runs sharing one wineserver and prefix interfere.
+exec 9>"$W/lock"
+flock 9
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
-  wine wineboot -i </dev/null >/dev/null 2>&1 || true
-  wineserver -w
+  wine wineboot -i </dev/null >/dev/null 2>&1 9>&- || true
+  wineserver -w 9>&-
 fi
-wineserver -p 2>/dev/null || true # persistent server: later processes start faster
+# A server that outlives each program by 5 s (later processes start faster), detached from our stdout so a pipe
+# reading this script closes when deno exits; it is never killed, so a concurrent run is never cut short.
+wineserver -p5 </dev/null >/dev/null 2>&1 9>&- || true
 # Start Wine's services now with their output detached: otherwise the first program spawns them with our
-# stdout inherited and a pipe reading this script stays open until the server exits.
-wine cmd /c exit </dev/null >/dev/null 2>&1 || true
-trap 'wineserver -k 2>/dev/null || true' EXIT
+# stdout inherited and a pipe reading this script stays open until they exit.
+wine cmd /c exit </dev/null >/dev/null 2>&1 9>&- || true
 
 [ $# -gt 0 ] || set -- --version
 cd "$ROOT"
-wine "$EXE" "$@"
+wine "$EXE" "$@" 9>&- # the lock stays with this script, not with the Wine processes
