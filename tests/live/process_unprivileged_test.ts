@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { RUNTIME } from "../../ffi/mod.ts";
 import { ROOT } from "../_helpers.ts";
 
@@ -14,7 +15,10 @@ test("as user nobody, environ() of pid 1 and signals or setters on pid 1 raise A
   const home = mkdtempSync("/tmp/tsutil-nobody-");
   try {
     spawnSync("chown", ["nobody", home]);
-    const probe = join(ROOT, "tests/live/_unprivileged_probe.ts");
+    // Under Node this file runs compiled from the npm build: the probe is the compiled one beside it.
+    const probe = RUNTIME === "node"
+      ? fileURLToPath(new URL("./_unprivileged_probe.js", import.meta.url))
+      : join(ROOT, "tests/live/_unprivileged_probe.ts");
     const cmd = RUNTIME === "deno" ? [process.execPath, "run", "--allow-ffi", probe] : [process.execPath, probe];
     const r = spawnSync(
       "setpriv",
