@@ -207,3 +207,23 @@ export class MissingPermissionError extends TsutilError {
     this.flag = flag;
   }
 }
+
+/**
+ * A kernel or OS file did not have the expected shape (truncated, non-numeric field): names the file, so a result
+ * never carries NaN.
+ *
+ * @example
+ * ```ts
+ * import { MalformedFileError, TsutilError } from "./errors.ts";
+ * const e = new MalformedFileError("/proc/stat", "no btime line");
+ * if (!(e instanceof TsutilError) || e.syscall !== "/proc/stat") throw new Error();
+ * ```
+ */
+export class MalformedFileError extends TsutilError {
+  override name = "MalformedFileError";
+  /** Builds the error from the file and what was wrong. */
+  constructor(path: string, what: string) {
+    super(`Malformed ${path}: ${what}`);
+    this.syscall = path;
+  }
+}

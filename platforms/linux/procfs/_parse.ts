@@ -3,19 +3,11 @@
  *
  * @module
  */
-import { TsutilError } from "../../../src/errors.ts";
+import { MalformedFileError } from "../../../src/errors.ts";
 
 const decoder = new TextDecoder();
 
-/** A kernel file did not have the expected shape: names the file, never yields NaN. */
-export class MalformedFileError extends TsutilError {
-  override name = "MalformedFileError";
-  /** Builds the error from the file and what was wrong. */
-  constructor(path: string, what: string) {
-    super(`Malformed ${path}: ${what}`);
-    this.syscall = path;
-  }
-}
+export { MalformedFileError } from "../../../src/errors.ts";
 
 /** Decodes bytes as UTF-8, replacing invalid sequences. */
 export function text(bytes: Uint8Array): string {
