@@ -183,11 +183,27 @@ function wrap(e: Engine, fn: (...a: unknown[]) => unknown, returns: ResultToken)
   return fn;
 }
 
+/**
+ * Neither engine is used with worker-thread calls here: a `nonblocking` symbol runs on the calling thread and returns
+ * a settled Promise, as its type promises (`offThread` is false, so callers never hand it a blocking timeout).
+ */
+function settled(fn: unknown): (...a: unknown[]) => Promise<unknown> {
+  const f = fn as (...a: unknown[]) => unknown;
+  return (...a: unknown[]): Promise<unknown> => {
+    try {
+      return Promise.resolve(f(...a));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+}
+
 /** Builds the adapter over one engine. */
 function adapterOver(e: Engine): FfiAdapter & { readonly engine: NodeFfiEngineName } {
   return {
     runtime: "node",
     engine: e.name,
+    offThread: false,
     open<T extends SymbolTable>(path: string, table: T): NativeLibrary<T> {
       // Translate the whole table first, so an unknown token throws before anything is opened.
       for (const [name, def] of Object.entries(table)) {
@@ -204,7 +220,8 @@ function adapterOver(e: Engine): FfiAdapter & { readonly engine: NodeFfiEngineNa
           if (!def.optional) throw err;
           fn = null;
         }
-        symbols[name] = fn === null ? null : wrap(e, fn, def.returns);
+        if (fn === null) symbols[name] = null;
+        else symbols[name] = def.nonblocking ? settled(wrap(e, fn, def.returns)) : wrap(e, fn, def.returns);
       }
       return { path, symbols: symbols as NativeLibrary<T>["symbols"] };
     },
