@@ -220,6 +220,7 @@ export class MissingPermissionError extends TsutilError {
  * ```
  */
 export class MalformedFileError extends TsutilError {
+  /** The error class's name, `"MalformedFileError"`. */
   override name = "MalformedFileError";
   /** Builds the error from the file and what was wrong. */
   constructor(path: string, what: string) {

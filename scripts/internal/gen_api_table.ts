@@ -188,7 +188,8 @@ export function rows(symbols: readonly DocSymbol[]): Row[] {
       );
     }
   }
-  for (const s of symbols) {
+  // tsutil's additions by name, so the table does not churn when mod.ts reorders its lines.
+  for (const s of [...symbols].sort((a, b) => a.name.localeCompare(b.name))) {
     if (used.has(s.name) || !isCallableExport(s)) continue;
     if (s.declarations.some((d) => d.kind === "class") && ERROR_CLASS.test(s.name)) continue; // listed in prose
     const d = documented(s.declarations);
