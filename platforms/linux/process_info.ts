@@ -14,6 +14,7 @@ import { statusIds, statusInt } from "./procfs/pid_status.ts";
 import { parsePidIo } from "./procfs/pid_io.ts";
 import { parsePidStat } from "./procfs/pid_stat.ts";
 import { canExecute, fileStat, isRegularFile, userName } from "./process_native.ts";
+import { AccessDenied } from "../../src/errors.ts";
 
 /** Linux state letters → psutil's `STATUS_*` strings. */
 export const PROC_STATUSES: Readonly<Record<string, string>> = {
@@ -128,7 +129,16 @@ export function infoPart(st: LinuxProcState): ProcessPart {
     exe: () =>
       st.wrap(() => {
         try {
-          return readlinkOr(st, `${st.dir}/exe`);
+          const exe = readlinkOr(st, `${st.dir}/exe`);
+          if (exe !== "") return exe;
+          // psutil's guess_it for an empty answer: cmdline[0] when it is an absolute, executable regular file.
+          let guess: string | undefined;
+          try {
+            guess = cmdline()[0];
+          } catch (e) {
+            if (!(e instanceof AccessDenied)) throw e;
+          }
+          return guess?.startsWith("/") && isRegularFile(guess) && canExecute(guess) ? guess : "";
         } catch (e) {
           // psutil's guess_it: an absolute, executable regular file in cmdline[0] stands in when exe is denied.
           if (e instanceof SystemCallError && (e.code === "EACCES" || e.code === "EPERM")) {
