@@ -45,7 +45,13 @@ function fromSysfs(ctx: LinuxContext): DiskstatsEntry[] {
 export function diskIoCounters(ctx: LinuxContext, perdisk: boolean): Map<string, DiskIoCounters> {
   const diskstats = `${ctx.procfs}/diskstats`;
   let entries: DiskstatsEntry[];
-  if (ctx.io.exists(diskstats)) entries = parseDiskstats(ctx.io.read(diskstats), diskstats);
+  let bytes: Uint8Array | null = null;
+  try {
+    bytes = ctx.io.read(diskstats);
+  } catch (e) {
+    if (!(e instanceof SystemCallError && e.code === "ENOENT")) throw e;
+  }
+  if (bytes !== null) entries = parseDiskstats(bytes, diskstats);
   else if (ctx.io.exists(`${ctx.sysfs}/block`)) entries = fromSysfs(ctx);
   else throw new UnsupportedError("diskIoCounters", "linux", `neither ${diskstats} nor ${ctx.sysfs}/block exists`);
   // psutil asks access("/sys/block/<name>") per line; one listing of the directory answers the same question for
