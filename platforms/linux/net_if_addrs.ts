@@ -21,7 +21,6 @@ const AF_PACKET = 17;
 /** `IFF_BROADCAST`, `IFF_POINTOPOINT` (linux/if.h). */
 const IFF_BROADCAST = 0x2;
 const IFF_POINTOPOINT = 0x10;
-const IFNAMSIZ = 16;
 
 const IFADDRS_SIZE = sizeOf(ifaddrs, "lp64");
 const SIN_SIZE = sizeOf(sockaddr_in, "lp64");
@@ -82,9 +81,9 @@ class PageReader {
     return new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
 
-  /** The pointer-sized field at `addr + off`, as a number (0 for NULL). */
+  /** The pointer-sized field at `off` of `v`, as a number (0 for NULL). */
   pointer(v: DataView, off: number): number {
-    return Number(v.getBigUint64(off, true));
+    return v.getUint32(off, true) + v.getUint32(off + 4, true) * 0x100000000;
   }
 
   /** The NUL-terminated string at `addr`. */
@@ -127,21 +126,17 @@ function namedScope(b: Uint8Array, off: number): boolean {
 
 class Reader {
   readonly mem: PageReader;
-  readonly #lib = libcTable(LIBC_NET);
-  readonly #name = new Uint8Array(IFNAMSIZ + 1);
   constructor(a: FfiAdapter) {
     this.mem = new PageReader(a);
   }
 
-  ifname(index: number): string | null {
-    const r = this.#lib.if_indextoname(index, this.#name);
-    if (r === null) return null;
-    const end = this.#name.indexOf(0);
-    return decoder.decode(this.#name.subarray(0, end < 0 ? IFNAMSIZ : end));
-  }
-
-  /** psutil's `psutil_convert_ipaddr`: the text of the sockaddr at `addr`, or `null`. */
-  convert(addr: number, family: number): string | null {
+  /**
+   * psutil's `psutil_convert_ipaddr`: the text of the sockaddr at `addr`, or `null`. `ifname` is the entry's
+   * interface: glibc's `getifaddrs` sets a link-local address's `sin6_scope_id` to the index of the interface
+   * the address belongs to, so the name `getnameinfo` would look up with `if_indextoname` is that interface's
+   * (taken from the same snapshot, without the extra socket and ioctl per address).
+   */
+  convert(addr: number, family: number, ifname: string): string | null {
     if (addr === 0) return null;
     if (family === AF_INET) return formatIpv4(this.mem.bytes(addr, SIN_SIZE), SIN_ADDR);
     if (family === AF_INET6) {
@@ -149,8 +144,7 @@ class Reader {
       let text = formatIpv6(b, SIN6_ADDR);
       const scope = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(SIN6_SCOPE, true);
       if (scope !== 0) {
-        const name = namedScope(b, SIN6_ADDR) ? this.ifname(scope) : null;
-        text += `%${name ?? scope}`;
+        text += `%${namedScope(b, SIN6_ADDR) ? ifname : scope}`;
       }
       return text;
     }
@@ -195,15 +189,16 @@ export function netIfAddrs(): Map<string, NicAddress[]> {
       const ifuAt = mem.pointer(ifa, IFA_IFU);
       const nameAt = mem.pointer(ifa, IFA_NAME);
       const family = mem.view(addr, 2).getUint16(0, true); // sa_family
-      const address = reader.convert(addr, family);
+      const name = mem.cstring(nameAt);
+      const address = reader.convert(addr, family, name);
       if (address === null) continue;
-      const netmask = reader.convert(netmaskAt, family);
+      const netmask = reader.convert(netmaskAt, family, name);
       let broadcast: string | null = null;
       let ptp: string | null = null;
       // ifa_ifu is the broadcast address or the point-to-point destination, by the interface's flags.
-      if (flags & IFF_BROADCAST) broadcast = reader.convert(ifuAt, family);
-      else if (flags & IFF_POINTOPOINT) ptp = reader.convert(ifuAt, family);
-      raw.push({ name: mem.cstring(nameAt), addr: { family, address, netmask, broadcast, ptp } });
+      if (flags & IFF_BROADCAST) broadcast = reader.convert(ifuAt, family, name);
+      else if (flags & IFF_POINTOPOINT) ptp = reader.convert(ifuAt, family, name);
+      raw.push({ name, addr: { family, address, netmask, broadcast, ptp } });
     }
   } finally {
     lib.freeifaddrs(head);

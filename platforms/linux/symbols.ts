@@ -86,7 +86,6 @@ export const LIBC_CONTROL_ASYNC = {
 export const LIBC_NET = {
   getifaddrs: { args: ["buffer"], returns: "i32" }, // struct ifaddrs **ifap
   freeifaddrs: { args: ["pointer"], returns: "void" }, // struct ifaddrs *ifa
-  if_indextoname: { args: ["u32", "buffer"], returns: "pointer" }, // unsigned int ifindex, char *ifname
   socket: { args: ["i32", "i32", "i32"], returns: "i32" }, // int domain, int type, int protocol
   ioctl: { args: ["i32", "u64", "buffer"], returns: "i32" }, // int fd, unsigned long request, void *argp
   close: { args: ["i32"], returns: "i32" }, // int fd
