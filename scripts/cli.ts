@@ -20,6 +20,7 @@ interface ToolEntry {
 
 /** Every tool, by name, with its one-line summary; loaded only when run. */
 export const TOOLS: Record<string, ToolEntry> = {
+  overview: { summary: "the machine at a glance, then exit (npm start)", load: () => import("./overview.ts") },
   free: { summary: "memory and swap in use, like free(1)", load: () => import("./free.ts") },
   meminfo: { summary: "every memory and swap field", load: () => import("./meminfo.ts") },
   sensors: { summary: "temperatures, fans and battery, like lm-sensors", load: () => import("./sensors.ts") },
