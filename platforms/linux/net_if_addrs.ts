@@ -86,8 +86,16 @@ class PageReader {
     return v.getUint32(off, true) + v.getUint32(off + 4, true) * 0x100000000;
   }
 
-  /** The NUL-terminated string at `addr`. */
+  readonly #strings = new Map<number, string>();
+
+  /** The NUL-terminated string at `addr` (glibc points every entry of an interface at one name: decoded once). */
   cstring(addr: number): string {
+    let s = this.#strings.get(addr);
+    if (s === undefined) this.#strings.set(addr, s = this.#cstring(addr));
+    return s;
+  }
+
+  #cstring(addr: number): string {
     const parts: Uint8Array[] = [];
     for (let a = addr;;) {
       const off = a % PAGE;
