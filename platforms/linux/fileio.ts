@@ -22,6 +22,8 @@ export interface FileIO {
   readlink(path: string): string;
   /** Entry names of a directory, without `.` and `..`. */
   listDir(path: string): string[];
+  /** The entries of a directory whose names are decimal numbers (pids, fds, tids), as numbers, unsorted. */
+  listNumeric(path: string): number[];
   /** Opens `path` for repeated `pread`; returns the fd. */
   openFd(path: string): number;
   /** Re-reads an open fd from offset 0 into the shared buffer. */
@@ -113,33 +115,58 @@ class LibcFileIO implements FileIO {
     }
   }
 
-  listDir(path: string): string[] {
+  /** Calls `each(buf, nameStart, nameEnd)` for every entry of `path` but `.` and `..`, straight from getdents64. */
+  #scanDir(path: string, each: (buf: Uint8Array, start: number, end: number) => void): void {
     const c = libcIo();
-    if (c.getdents64 === null) return fs.readdirSync(path);
     const fd = c.open(this.#cpath(path), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) this.#fail("open", path);
-    const out: string[] = [];
     try {
       const buf = this.#dents;
       const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       for (;;) {
-        const n = c.getdents64(fd, buf, buf.length);
+        const n = c.getdents64!(fd, buf, buf.length);
         if (n < 0) this.#fail("getdents64", path);
         if (n === 0) break;
         // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
         for (let off = 0; off < n;) {
           const reclen = view.getUint16(off + 16, true);
-          let end = off + 19;
+          const start = off + 19;
+          let end = start;
           while (buf[end] !== 0) end++;
-          const first = buf[off + 19];
-          const isDot = first === 46 && (end === off + 20 || (end === off + 21 && buf[off + 20] === 46));
-          if (!isDot) out.push(decoder.decode(buf.subarray(off + 19, end)));
+          const isDot = buf[start] === 46 && (end === start + 1 || (end === start + 2 && buf[start + 1] === 46));
+          if (!isDot) each(buf, start, end);
           off += reclen;
         }
       }
     } finally {
       c.close(fd);
     }
+  }
+
+  listDir(path: string): string[] {
+    if (libcIo().getdents64 === null) return fs.readdirSync(path);
+    const out: string[] = [];
+    this.#scanDir(path, (buf, start, end) => {
+      let ascii = true;
+      for (let i = start; i < end; i++) if (buf[i] >= 0x80) ascii = false;
+      // ASCII names (nearly all of /proc and /sys) skip the UTF-8 decoder.
+      out.push(ascii ? String.fromCharCode(...buf.subarray(start, end)) : decoder.decode(buf.subarray(start, end)));
+    });
+    return out;
+  }
+
+  listNumeric(path: string): number[] {
+    if (libcIo().getdents64 === null) return numericNames(fs.readdirSync(path));
+    const out: number[] = [];
+    this.#scanDir(path, (buf, start, end) => {
+      let v = 0;
+      for (let i = start; i < end; i++) {
+        const d = buf[i] - 48;
+        if (d < 0 || d > 9) return;
+        v = v * 10 + d;
+      }
+      out.push(v);
+    });
     return out;
   }
 
@@ -184,6 +211,9 @@ class NodeFileIO implements FileIO {
       nodeError(e, "opendir", path);
     }
   }
+  listNumeric(path: string): number[] {
+    return numericNames(this.listDir(path));
+  }
   openFd(path: string): number {
     try {
       return fs.openSync(path, "r");
@@ -215,6 +245,13 @@ class NodeFileIO implements FileIO {
   exists(path: string): boolean {
     return fs.existsSync(path);
   }
+}
+
+/** The names in `names` that are decimal numbers, as numbers. */
+function numericNames(names: string[]): number[] {
+  const out: number[] = [];
+  for (const n of names) if (/^\d+$/.test(n)) out.push(Number(n));
+  return out;
 }
 
 let shared: FileIO | undefined;

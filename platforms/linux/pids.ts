@@ -10,17 +10,7 @@ import { text } from "./procfs/_parse.ts";
 
 /** The pid members of the Linux backend. */
 export function linuxPids(ctx: LinuxContext): Pick<PlatformBackend, "pids" | "pidExists"> {
-  const pids = (): number[] => {
-    const out: number[] = [];
-    for (const name of ctx.io.listDir(ctx.procfs)) {
-      const c = name.charCodeAt(0);
-      if (c >= 48 && c <= 57) {
-        const n = Number(name);
-        if (Number.isInteger(n)) out.push(n);
-      }
-    }
-    return out.sort((a, b) => a - b);
-  };
+  const pids = (): number[] => ctx.io.listNumeric(ctx.procfs).sort((a, b) => a - b);
   return {
     pids,
     pidExists(pid: number): boolean {
