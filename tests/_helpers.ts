@@ -122,7 +122,8 @@ export async function spawnSleeper(
   const c = childOf(cp);
   // Wait until the exec is done: /proc/<pid>/exe no longer names this runtime.
   const self = realpathSync(process.execPath);
-  await waitFor(() => readlinkSync(`/proc/${c.pid}/exe`) !== self);
+  // Mid-exec the link may already name the new binary while the arguments are still empty: wait for both.
+  await waitFor(() => readlinkSync(`/proc/${c.pid}/exe`) !== self && readFileSync(`/proc/${c.pid}/cmdline`).length > 0);
   return c;
 }
 
