@@ -31,6 +31,10 @@ import { runOneshot } from "./_oneshot.ts";
 import { cpuCount } from "./cpu.ts";
 import { ProcessStatus } from "./constants.ts";
 import { pids } from "./pids.ts";
+import { cgroup as cgroupOf } from "./cgroup.ts";
+import { processGpuUsage } from "./gpu.ts";
+import type { Cgroup } from "./cgroup_types.ts";
+import type { ProcessGpuUsage } from "./gpu_types.ts";
 import {
   ATTR_MEMBER,
   checkAttrs,
@@ -1162,6 +1166,78 @@ export class Process {
    */
   kill(): void {
     this.#control("kill", (f: () => void) => f());
+  }
+
+  /**
+   * The process's cgroup: path, mount, and limits and usage, tightest along the path (beyond psutil).
+   *
+   * Availability: Linux.
+   *
+   * @experimental The shape may still move.
+   * @returns `null` when the system has no cgroup filesystem.
+   * @example
+   * ```ts
+   * import { Process } from "../mod.ts";
+   * const cg = new Process().cgroup();
+   * if (cg !== null && typeof cg.path !== "string") throw new Error();
+   * ```
+   */
+  cgroup(): Cgroup | null {
+    return cgroupOf(this.#pid);
+  }
+
+  /**
+   * The process's use of each GPU: memory and engine time (beyond psutil).
+   *
+   * Availability: Linux.
+   *
+   * @experimental The shape may still move.
+   * @returns One entry per GPU the process uses; empty without a GPU or driver.
+   * @example
+   * ```ts
+   * import { Process } from "../mod.ts";
+   * if (!Array.isArray(new Process().gpuUsage())) throw new Error();
+   * ```
+   */
+  gpuUsage(): ProcessGpuUsage[] {
+    return processGpuUsage(this.#pid);
+  }
+
+  /**
+   * GPU memory the process uses, summed over every GPU, in bytes (beyond psutil).
+   *
+   * Availability: Linux.
+   *
+   * @experimental The shape may still move.
+   * @example
+   * ```ts
+   * import { Process } from "../mod.ts";
+   * if (new Process().gpuMemory() < 0) throw new Error();
+   * ```
+   */
+  gpuMemory(): number {
+    return processGpuUsage(this.#pid).reduce((sum, u) => sum + (u.memory ?? 0), 0);
+  }
+
+  /**
+   * Releases what the process object holds open (a pidfd, kept /proc descriptors). Idempotent; the object stays
+   * usable and reopens what it needs. Also called by `using` through `Symbol.dispose`.
+   *
+   * @example
+   * ```ts
+   * import { Process } from "../mod.ts";
+   * const p = new Process();
+   * p.close();
+   * p.close();
+   * ```
+   */
+  close(): void {
+    this.#impl.close?.();
+  }
+
+  /** Same as {@linkcode Process.close}, for `using p = new Process(pid)`. */
+  [Symbol.dispose](): void {
+    this.close();
   }
 
   /**
