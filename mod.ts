@@ -49,6 +49,11 @@ export {
   type NetIoCountersOptions,
 } from "./src/net.ts";
 export { pidExists, pids } from "./src/pids.ts";
+export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
+export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
+export { Popen, type PopenWaitOptions, spawn, type SpawnOptions, type StdioMode } from "./src/spawn.ts";
+export { type GoneProcess, waitProcs, type WaitProcsOptions } from "./src/wait_procs.ts";
+export type * from "./src/process_types.ts";
 export { cgroup, containerMemory, usableCpuCount } from "./src/cgroup.ts";
 export type * from "./src/cgroup_types.ts";
 export { pressure } from "./src/pressure.ts";
@@ -57,12 +62,6 @@ export { sample, type SampleOptions } from "./src/sample.ts";
 export type { DiskRate, NetRate, Sample, SamplerOptions, TopProcess } from "./src/sample.ts";
 export { gpus, processGpuUsage } from "./src/gpu.ts";
 export type * from "./src/gpu_types.ts";
-export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
-export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
-export { Popen, type PopenWaitOptions, spawn, type SpawnOptions, type StdioMode } from "./src/spawn.ts";
-export { type GoneProcess, waitProcs, type WaitProcsOptions } from "./src/wait_procs.ts";
-export type * from "./src/process_types.ts";
-export type * from "./src/process_types.ts";
 export { bytes2human, type Bytes2HumanOptions } from "./src/bytes2human.ts";
 export * from "./src/constants_windows.ts";
 export {

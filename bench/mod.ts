@@ -6,11 +6,15 @@
  */
 import { bench as system } from "./system.ts";
 import { bench as io } from "./system_io.ts";
+import { bench as processScan } from "./process_scan.ts";
+import { bench as oneshot } from "./oneshot.ts";
 import { bench as beyond } from "./beyond.ts";
 
 const all: [string, () => unknown][] = [
   ["system", system],
   ["io", io],
+  ["process", processScan],
+  ["oneshot", oneshot],
   ["beyond", beyond],
 ];
 
