@@ -64,9 +64,15 @@ function candidatesOf(spec: LibrarySpec): string[] {
   if (spec.envOverride) {
     let override: string | undefined;
     try {
-      override = RUNTIME === "deno"
-        ? Deno.env.get(spec.envOverride)
-        : (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[spec.envOverride];
+      if (RUNTIME === "deno") {
+        // Ask first: a bare Deno.env.get would prompt on a terminal when --allow-env was not given.
+        const granted = Deno.permissions.querySync({ name: "env", variable: spec.envOverride }).state === "granted";
+        override = granted ? Deno.env.get(spec.envOverride) : undefined;
+      } else {
+        override = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[
+          spec.envOverride
+        ];
+      }
     } catch {
       override = undefined; // no --allow-env: the override is simply not consulted
     }

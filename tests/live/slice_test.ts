@@ -71,3 +71,32 @@ try { bootTime(); console.log("no error"); } catch (e) { console.log(e.name + ":
   const r = spawnSync(deno, ["run", "--no-prompt", file], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   assert.match(r.stdout, /MissingPermissionError: .*--allow-ffi/);
 });
+
+test("under Deno on a terminal with only --allow-ffi, nothing prompts for another permission", async () => {
+  if (spawnSync("tmux", ["-V"]).status !== 0) {
+    assert.fail("tmux is needed for this test (apt-get install tmux; .ci/run installs it)");
+  }
+  const deno = join(ROOT, "node_modules", ".bin", "deno");
+  const dir = mkdtempSync(join(tmpdir(), "tsutil-tty-"));
+  const file = join(dir, "tty.ts");
+  writeFileSync(
+    file,
+    `import { cpuCount, diskUsage } from "${
+      join(ROOT, "mod.ts")
+    }";\nconsole.log("DONE", cpuCount(), diskUsage("/").total > 0);\n`,
+  );
+  const sock = `tsutil-prompt-${process.pid}`;
+  const tmux = (...a: string[]): string => spawnSync("tmux", ["-L", sock, ...a], { encoding: "utf8" }).stdout;
+  tmux("new-session", "-d", "-x", "160", "-y", "20", `${deno} run --allow-ffi ${file}; sleep 30`);
+  try {
+    let screen = "";
+    for (let i = 0; i < 100 && !/DONE|Deno requests/.test(screen); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      screen = tmux("capture-pane", "-p");
+    }
+    assert.doesNotMatch(screen, /Deno requests/);
+    assert.match(screen, /DONE \d+ true/);
+  } finally {
+    tmux("kill-server");
+  }
+});
