@@ -49,6 +49,7 @@ export {
   type NetIoCountersOptions,
 } from "./src/net.ts";
 export { pidExists, pids } from "./src/pids.ts";
+export { heapInfo, heapTrim } from "./src/heap.ts";
 export { type AsDictOptions, Process, type ProcessCpuPercentOptions } from "./src/process.ts";
 export { processIter, type ProcessIterOptions } from "./src/process_iter.ts";
 export { Popen, type PopenWaitOptions, spawn, type SpawnOptions, type StdioMode } from "./src/spawn.ts";

@@ -104,7 +104,8 @@ export const bunAdapter: FfiAdapter = {
       if (def.optional) optional.push([name, { args, returns }]);
       else required[name] = { args, returns };
     }
-    const lib = bun().dlopen(path, required);
+    // bun:ffi refuses an empty table, so a table of optional symbols only skips the combined open.
+    const lib = Object.keys(required).length > 0 ? bun().dlopen(path, required) : { symbols: {} };
     const raw: Record<string, ((...a: unknown[]) => unknown) | null> = { ...lib.symbols };
     for (const [name, def] of optional) {
       // Bun fails a whole dlopen on one missing symbol: open optional ones one at a time.

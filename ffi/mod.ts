@@ -24,6 +24,13 @@ export type RuntimeName = "deno" | "bun" | "node";
 /** Which runtime runs this code. */
 export const RUNTIME: RuntimeName = "Deno" in globalThis ? "deno" : "Bun" in globalThis ? "bun" : "node";
 
+/** The CPU architecture, normalised: `x86_64`, `aarch64`, or the runtime's own name for others. */
+export const ARCH: string = (() => {
+  const g = globalThis as { Deno?: { build: { arch: string } }; process?: { arch: string } };
+  const a = g.Deno?.build.arch ?? g.process?.arch ?? "unknown";
+  return a === "x64" ? "x86_64" : a === "arm64" ? "aarch64" : a;
+})();
+
 let cached: FfiAdapter | null | undefined;
 let nodeLoader: () => FfiAdapter | null = loadNodeAdapter;
 

@@ -14,6 +14,7 @@ import type {
   DiskPartition,
   DiskUsage,
   Fan,
+  HeapInfo,
   LoadAvg,
   NetConnection,
   NetIoCounters,
@@ -106,6 +107,12 @@ export interface PlatformBackend {
   sensorsFans?(): Map<string, Fan[]>;
   /** Battery, `null` when there is none. */
   sensorsBattery?(): Battery | null;
+
+  // --- this process's C heap ---
+  /** Allocator statistics of the calling process. */
+  heapInfo?(): HeapInfo;
+  /** Returns free heap memory to the OS; whether any was released. */
+  heapTrim?(): boolean;
 
   // --- processes ---
   /** Every pid, ascending. */

@@ -271,3 +271,11 @@ export interface User {
   /** Login process pid, or `null`. */
   pid: number | null;
 }
+
+/** Statistics of the C heap allocator of this process (psutil 7.1: `pheap`), bytes. */
+export interface HeapInfo {
+  /** Bytes in use in blocks from the main heap and arenas (glibc: `uordblks`). */
+  heapUsed: number;
+  /** Bytes in use in blocks mapped with mmap (glibc: `hblkhd`). */
+  mmapUsed: number;
+}

@@ -7,6 +7,7 @@
 import type { PlatformBackend } from "../backend.ts";
 import { linuxContext, type LinuxRoots } from "./context.ts";
 import { linuxSystem } from "./system.ts";
+import { linuxHeap } from "./heap.ts";
 import { linuxCpu } from "./cpu.ts";
 import { linuxCpuTimes } from "./cpu_times.ts";
 import { linuxCpuFreq } from "./cpu_freq.ts";
@@ -30,6 +31,7 @@ export function createLinuxBackend(roots: LinuxRoots = {}): PlatformBackend {
   const backend: PlatformBackend = {
     os: "linux",
     ...linuxSystem(ctx),
+    ...linuxHeap(),
     ...linuxCpu(ctx),
     ...linuxCpuTimes(ctx),
     ...linuxCpuFreq(ctx),

@@ -225,3 +225,17 @@ export const ethtool_cmd = struct("ethtool_cmd", [
   ["lp_advertising", "u32"],
   ["reserved", array("u32", 2)],
 ]);
+
+/** `struct mallinfo2` (glibc 2.33+): ten `size_t` fields. */
+export const mallinfo2 = struct("mallinfo2", [
+  ["arena", "size_t"],
+  ["ordblks", "size_t"],
+  ["smblks", "size_t"],
+  ["hblks", "size_t"],
+  ["hblkhd", "size_t"],
+  ["usmblks", "size_t"],
+  ["fsmblks", "size_t"],
+  ["uordblks", "size_t"],
+  ["fordblks", "size_t"],
+  ["keepcost", "size_t"],
+]);

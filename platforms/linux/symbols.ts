@@ -103,3 +103,14 @@ export const SIOCETHTOOL = 0x8946;
 export const ETHTOOL_GSET = 0x1;
 /** `socket(2)` type flag: close on exec. */
 export const SOCK_CLOEXEC = 0o2000000;
+
+/**
+ * glibc's allocator statistics and trimming, for `heapInfo()` / `heapTrim()`. `mallinfo2` returns an 80-byte struct
+ * by value: the x86-64 System V ABI returns such a struct through a hidden pointer the caller passes as the first
+ * argument (and hands back in %rax), so on x86_64 the call is declared with that pointer made explicit. Other ABIs
+ * pass it elsewhere (aarch64: x8), which neutral FFI cannot express; the backend offers heapInfo on x86_64 only.
+ */
+export const LIBC_HEAP = {
+  mallinfo2: { args: ["buffer"], returns: "pointer", optional: true }, // struct mallinfo2 *sret (x86_64 SysV)
+  malloc_trim: { args: ["usize"], returns: "i32", optional: true }, // size_t pad
+} as const satisfies SymbolTable;

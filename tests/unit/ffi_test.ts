@@ -71,6 +71,16 @@ test("a library that cannot be opened raises LibraryNotFoundError naming it and 
   );
 });
 
+test("a table of optional symbols only opens, with present symbols callable and absent ones null", () => {
+  const table = {
+    getppid: { args: [], returns: "i32", optional: true },
+    no_such_symbol_abc: { args: [], returns: "i32", optional: true },
+  } as const;
+  const lib = openLibrary(LIBC, table);
+  assert.equal(lib.symbols.no_such_symbol_abc, null);
+  assert.equal(lib.symbols.getppid?.(), process.ppid);
+});
+
 test("an optional symbol the library lacks is null; the library is opened once and cached", () => {
   const table = {
     getpid: { args: [], returns: "i32" },
