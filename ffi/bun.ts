@@ -5,6 +5,7 @@
  * @module
  */
 import type { FfiAdapter, NativeLibrary } from "./backend.ts";
+import { settled } from "./_settled.ts";
 import type { ArgToken, BufferArg, Pointer, ResultToken, SymbolTable } from "./types.ts";
 
 /** The part of `bun:ffi` this adapter uses (typed here so no Bun type package is needed). */
@@ -69,21 +70,6 @@ function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken): unknown {
     };
   }
   return fn;
-}
-
-/**
- * Bun's FFI has no worker-thread calls: a `nonblocking` symbol runs on the calling thread and returns a settled
- * Promise, as its type promises (`offThread` is false, so callers never hand it a blocking timeout).
- */
-function settled(fn: unknown): (...a: unknown[]) => Promise<unknown> {
-  const f = fn as (...a: unknown[]) => unknown;
-  return (...a: unknown[]): Promise<unknown> => {
-    try {
-      return Promise.resolve(f(...a));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
 }
 
 /** The adapter for Bun. */

@@ -12,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { FfiAdapter, NativeLibrary } from "./backend.ts";
+import { settled } from "./_settled.ts";
 import type { ArgToken, BufferArg, Pointer, ResultToken, SymbolTable } from "./types.ts";
 
 /** The engines this adapter can run on. */
@@ -181,21 +182,6 @@ function wrap(e: Engine, fn: (...a: unknown[]) => unknown, returns: ResultToken)
     };
   }
   return fn;
-}
-
-/**
- * Neither engine is used with worker-thread calls here: a `nonblocking` symbol runs on the calling thread and returns
- * a settled Promise, as its type promises (`offThread` is false, so callers never hand it a blocking timeout).
- */
-function settled(fn: unknown): (...a: unknown[]) => Promise<unknown> {
-  const f = fn as (...a: unknown[]) => unknown;
-  return (...a: unknown[]): Promise<unknown> => {
-    try {
-      return Promise.resolve(f(...a));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
 }
 
 /** Builds the adapter over one engine. */

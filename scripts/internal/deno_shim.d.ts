@@ -70,6 +70,9 @@ declare namespace Deno {
     static copyInto(pointer: PointerObject, destination: BufferSource, offset?: number): void;
   }
 
+  const permissions: {
+    querySync(desc: { name: string; variable?: string }): { state: "granted" | "denied" | "prompt" };
+  };
   const env: {
     get(key: string): string | undefined;
     toObject(): Record<string, string>;
