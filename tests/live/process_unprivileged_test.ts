@@ -1,13 +1,33 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RUNTIME } from "../../ffi/mod.ts";
 import { ROOT } from "../_helpers.ts";
 
 const isRoot = process.getuid?.() === 0;
+
+/**
+ * Lets `nobody` traverse to `paths` (a checkout or a runtime binary inside a private 0700 temp folder, as a CI clone
+ * may be): adds the others' search bit (o+x, not read) to each ancestor lacking it; returns a function restoring them.
+ */
+function allowTraverse(paths: string[]): () => void {
+  const changed = new Map<string, number>();
+  for (const p of paths) {
+    for (let d = dirname(p); d !== dirname(d); d = dirname(d)) {
+      const mode = statSync(d).mode & 0o7777;
+      if ((mode & 0o001) === 0 && !changed.has(d)) {
+        changed.set(d, mode);
+        chmodSync(d, mode | 0o001);
+      }
+    }
+  }
+  return () => {
+    for (const [d, mode] of changed) chmodSync(d, mode);
+  };
+}
 
 test("as user nobody, environ() of pid 1 and signals or setters on pid 1 raise AccessDenied naming the syscall", {
   skip: isRoot ? false : "needs root to drop to user nobody (setpriv); run the suite as root to cover it",
@@ -20,11 +40,13 @@ test("as user nobody, environ() of pid 1 and signals or setters on pid 1 raise A
       ? fileURLToPath(new URL("./_unprivileged_probe.js", import.meta.url))
       : join(ROOT, "tests/live/_unprivileged_probe.ts");
     const cmd = RUNTIME === "deno" ? [process.execPath, "run", "--allow-ffi", probe] : [process.execPath, probe];
+    const restore = allowTraverse([probe, process.execPath]);
     const r = spawnSync(
       "setpriv",
       ["--reuid=nobody", "--regid=nogroup", "--clear-groups", ...cmd],
       { encoding: "utf8", env: { PATH: "/usr/bin:/bin", HOME: home, DENO_DIR: join(home, "deno"), NO_COLOR: "1" } },
     );
+    restore();
     assert.equal(r.status, 0, `probe failed: ${r.stderr}`);
     const got = JSON.parse(r.stdout.trim().split("\n").pop()!);
     assert.equal(got.environ, "AccessDenied:/proc/1/environ");
