@@ -17,7 +17,7 @@ import {
   MIB_UDPROW_OWNER_PID,
   SOCKADDR_IN,
   SOCKADDR_IN6,
-} from "./structs.ts";
+} from "./structs_net.ts";
 import {
   addressOfBuffer,
   alloc,

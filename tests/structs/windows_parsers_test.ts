@@ -2,7 +2,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { encode, sizeOf } from "../../ffi/struct.ts";
-import * as S from "../../platforms/windows/structs.ts";
+import * as SBase from "../../platforms/windows/structs.ts";
+import * as SNet from "../../platforms/windows/structs_net.ts";
+
+const S = { ...SBase, ...SNet };
 import {
   basenameWin,
   convertDosPath,

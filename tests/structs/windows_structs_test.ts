@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decode, encode, offsetOf, sizeOf } from "../../ffi/struct.ts";
-import * as S from "../../platforms/windows/structs.ts";
+import * as SBase from "../../platforms/windows/structs.ts";
+import * as SNet from "../../platforms/windows/structs_net.ts";
+
+const S = { ...SBase, ...SNet };
 
 // sizeof() on x64 from the Windows SDK headers (winternl.h, psapi.h, iptypes.h, netioapi.h, tcpmib.h, winsvc.h,
 // wtsapi32.h, winioctl.h, pdh.h) and, for the native structs the SDK keeps opaque, the phnt headers.
