@@ -12,10 +12,18 @@ import { errnoName, LINUX_ERRNO } from "../../ffi/errno.ts";
 import { errno, libcIo } from "./libc.ts";
 import { O_CLOEXEC, O_DIRECTORY, O_RDONLY } from "./symbols.ts";
 
-/** How the Linux backend reads files. A view returned by `read` is valid until the next call. */
+/**
+ * How the Linux backend reads files. A view returned by `read` is valid until the next call.
+ *
+ * `singleShot` (on `read` and `preadAll`) is for procfs files built by the kernel's `single_open` seq_file
+ * (`/proc/<pid>/stat`, `status`, `statm`): the kernel renders the whole file into its own buffer on the first read
+ * and copies out as much as fits, so a read that returns less than the room offered has reached the end. The
+ * reader then skips the final zero-byte read. Never pass it for multi-record seq files (`maps`, `/proc/net/*`),
+ * whose reads stop at a page-sized record boundary before the end.
+ */
 export interface FileIO {
   /** Reads the whole file into the shared buffer and returns a view of it. */
-  read(path: string): Uint8Array;
+  read(path: string, singleShot?: boolean): Uint8Array;
   /** Reads the whole file into a fresh, caller-owned copy. */
   readCopy(path: string): Uint8Array;
   /** The target of a symbolic link. */
@@ -27,7 +35,7 @@ export interface FileIO {
   /** Opens `path` for repeated `pread`; returns the fd. */
   openFd(path: string): number;
   /** Re-reads an open fd from offset 0 into the shared buffer. */
-  preadAll(fd: number, path: string): Uint8Array;
+  preadAll(fd: number, path: string, singleShot?: boolean): Uint8Array;
   /** Closes an fd from `openFd`. */
   closeFd(fd: number): void;
   /** True when `path` exists. */
@@ -66,7 +74,7 @@ class LibcFileIO implements FileIO {
     libcIo().close(fd);
   }
 
-  #readFd(fd: number, path: string, positional: boolean): number {
+  #readFd(fd: number, path: string, positional: boolean, singleShot: boolean): number {
     const c = libcIo();
     let total = 0;
     for (;;) {
@@ -79,7 +87,7 @@ class LibcFileIO implements FileIO {
         throw new SystemCallError("read", e, errnoName(e, LINUX_ERRNO), path);
       }
       total += n;
-      if (n === 0) return total;
+      if (n === 0 || (singleShot && n < room)) return total;
       if (total === this.#buf.length) {
         const bigger = new Uint8Array(this.#buf.length * 2);
         bigger.set(this.#buf);
@@ -88,10 +96,12 @@ class LibcFileIO implements FileIO {
     }
   }
 
-  read(path: string): Uint8Array {
+  read(path: string, singleShot = false): Uint8Array {
     const fd = this.openFd(path);
     try {
-      return this.#buf.subarray(0, this.#readFd(fd, path, false));
+      // Read first: #readFd may replace #buf with a bigger one.
+      const n = this.#readFd(fd, path, false, singleShot);
+      return this.#buf.subarray(0, n);
     } finally {
       libcIo().close(fd);
     }
@@ -101,8 +111,9 @@ class LibcFileIO implements FileIO {
     return this.read(path).slice();
   }
 
-  preadAll(fd: number, path: string): Uint8Array {
-    return this.#buf.subarray(0, this.#readFd(fd, path, true));
+  preadAll(fd: number, path: string, singleShot = false): Uint8Array {
+    const n = this.#readFd(fd, path, true, singleShot);
+    return this.#buf.subarray(0, n);
   }
 
   readlink(path: string): string {
@@ -186,10 +197,10 @@ function nodeError(e: unknown, syscall: string, path: string): never {
 /** FileIO over `node:fs` (Node without an FFI package). */
 class NodeFileIO implements FileIO {
   #buf = Buffer.alloc(1 << 16);
-  read(path: string): Uint8Array {
+  read(path: string, singleShot = false): Uint8Array {
     const fd = this.openFd(path);
     try {
-      return this.preadAll(fd, path);
+      return this.preadAll(fd, path, singleShot);
     } finally {
       fs.closeSync(fd);
     }
@@ -221,17 +232,18 @@ class NodeFileIO implements FileIO {
       nodeError(e, "open", path);
     }
   }
-  preadAll(fd: number, path: string): Uint8Array {
+  preadAll(fd: number, path: string, singleShot = false): Uint8Array {
     let total = 0;
     for (;;) {
       let n: number;
+      const room = this.#buf.length - total;
       try {
-        n = fs.readSync(fd, this.#buf, total, this.#buf.length - total, total);
+        n = fs.readSync(fd, this.#buf, total, room, total);
       } catch (e) {
         nodeError(e, "read", path);
       }
       total += n;
-      if (n === 0) return this.#buf.subarray(0, total);
+      if (n === 0 || (singleShot && n < room)) return this.#buf.subarray(0, total);
       if (total === this.#buf.length) {
         const bigger = Buffer.alloc(this.#buf.length * 2);
         this.#buf.copy(bigger);

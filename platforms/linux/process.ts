@@ -102,12 +102,15 @@ export class LinuxProcState implements ProcessIdentity {
     return wrapErrors(this, fn);
   }
 
-  /** Reads one of the grouped files: through a held fd with `pread` when retaining, else open/read/close. */
+  /**
+   * Reads one of the grouped files: through a held fd with `pread` when retaining, else open/read/close. All three
+   * are `single_open` seq files, so a short read is the end (`singleShot`, see `FileIO`).
+   */
   #read(which: number): Uint8Array {
     const path = `${this.dir}/${NAMES[which]}`;
     const io = this.ctx.io;
     const fd = this.#fds[which];
-    if (fd >= 0) return io.preadAll(fd, path);
+    if (fd >= 0) return io.preadAll(fd, path, true);
     if (this.retain && retained < retainLimit(this.ctx)) {
       let opened = -1;
       try {
@@ -120,10 +123,10 @@ export class LinuxProcState implements ProcessIdentity {
       if (opened >= 0) {
         this.#fds[which] = opened;
         retained++;
-        return io.preadAll(opened, path);
+        return io.preadAll(opened, path, true);
       }
     }
-    return io.read(path);
+    return io.read(path, true);
   }
 
   /** `/proc/<pid>/stat`, parsed (cached in a oneshot scope). */
@@ -210,7 +213,7 @@ export function ppidMap(ctx: LinuxContext, pids: number[]): Map<number, number> 
     const path = `${ctx.procfs}/${pid}/stat`;
     let bytes: Uint8Array;
     try {
-      bytes = ctx.io.read(path);
+      bytes = ctx.io.read(path, true);
     } catch (e) {
       if (e instanceof SystemCallError && (e.code === "ENOENT" || e.code === "ESRCH")) continue;
       if (e instanceof SystemCallError && (e.code === "EACCES" || e.code === "EPERM")) {

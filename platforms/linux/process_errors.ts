@@ -24,7 +24,7 @@ export interface ProcessIdentity {
 /** Whether `<procfs>/<pid>/stat` says the process is a zombie (false when it cannot be read). */
 export function isZombie(p: ProcessIdentity): boolean {
   try {
-    return statState(p.ctx.io.read(`${p.dir}/stat`)) === "Z";
+    return statState(p.ctx.io.read(`${p.dir}/stat`, true)) === "Z";
   } catch (e) {
     if (e instanceof SystemCallError) return false;
     throw e;

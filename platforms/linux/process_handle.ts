@@ -41,7 +41,7 @@ const finalizer = new FinalizationRegistry<{ fd: number }>((box) => {
 export function readStartTicks(ident: ProcessIdentity): number | null {
   const path = `${ident.dir}/stat`;
   try {
-    return parsePidStat(ident.ctx.io.read(path), path).starttime;
+    return parsePidStat(ident.ctx.io.read(path, true), path).starttime;
   } catch (e) {
     if (e instanceof SystemCallError && (e.code === "ENOENT" || e.code === "ESRCH")) return null;
     throw e;
@@ -202,7 +202,7 @@ export class PidHandle {
   #isZombie(): boolean {
     const path = `${this.ident.dir}/stat`;
     try {
-      return parsePidStat(this.ident.ctx.io.read(path), path).state === "Z";
+      return parsePidStat(this.ident.ctx.io.read(path, true), path).state === "Z";
     } catch (e) {
       if (e instanceof SystemCallError) return false;
       throw e;

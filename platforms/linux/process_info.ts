@@ -233,7 +233,7 @@ export function infoPart(st: LinuxProcState): ProcessPart {
           const path = `${st.dir}/task/${id}/stat`;
           let bytes: Uint8Array;
           try {
-            bytes = st.ctx.io.read(path);
+            bytes = st.ctx.io.read(path, true);
           } catch (e) {
             if (e instanceof SystemCallError && (e.code === "ENOENT" || e.code === "ESRCH")) {
               gone = true;
