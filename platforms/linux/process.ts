@@ -138,6 +138,11 @@ export class LinuxProcState implements ProcessIdentity {
     return s;
   }
 
+  /** The stat file a oneshot scope has already read, if any (no read of its own). */
+  cachedStat(): PidStat | undefined {
+    return this.#stat;
+  }
+
   /** `/proc/<pid>/status`, parsed (cached in a oneshot scope). */
   status(): PidStatus {
     if (this.#status !== undefined) return this.#status;

@@ -16,6 +16,9 @@ import { parsePidStat } from "./procfs/pid_stat.ts";
 import { canExecute, fileStat, isRegularFile, userName } from "./process_native.ts";
 import { AccessDenied } from "../../src/errors.ts";
 
+/** `PF_KTHREAD` in a stat file's flags (include/linux/sched.h): the task is a kernel thread. */
+const PF_KTHREAD = 0x00200000;
+
 /** Linux state letters → psutil's `STATUS_*` strings. */
 export const PROC_STATUSES: Readonly<Record<string, string>> = {
   R: "running",
@@ -116,6 +119,11 @@ export function infoPart(st: LinuxProcState): ProcessPart {
   const statusPath = (): string => `${st.dir}/status`;
   const cmdline = (): string[] =>
     st.wrap(() => {
+      // A kernel thread has no memory map, so the kernel answers its cmdline with 0 bytes, and kthreadd reaps its
+      // children at once, so it is never left a zombie: when this scope's stat already says "kernel thread, not a
+      // zombie", that is the answer without the open/read/close and the zombie re-read.
+      const cached = st.cachedStat();
+      if (cached !== undefined && (cached.flags & PF_KTHREAD) !== 0 && cached.state !== "Z") return [];
       const args = splitCmdline(text(st.ctx.io.read(`${st.dir}/cmdline`)));
       if (args.length === 0) raiseIfZombie(st);
       return args;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { AccessDenied, NoSuchProcess, Process, processIter } from "../../mod.ts";
 import { spawnSleeper } from "../_helpers.ts";
 
@@ -87,3 +88,22 @@ test(
     assert.ok(scans >= 2 && yielded > 0, `${scans} scans, ${yielded} processes in ${Date.now() - t0} ms`);
   },
 );
+
+test("processIter({ attrs }) gives kernel threads an empty cmdline, as the kernel does, and their names", (t) => {
+  const kthreads: number[] = [];
+  for (const p of processIter({ attrs: ["name", "cmdline"] })) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${p.pid}/stat`, "utf8");
+    } catch {
+      continue; // gone since
+    }
+    const flags = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[6]);
+    if ((flags & 0x00200000) === 0) continue;
+    kthreads.push(p.pid);
+    assert.deepEqual(p.info!.cmdline, [], `cmdline of ${p.pid}`);
+    assert.equal(typeof p.info!.name, "string");
+    assert.ok((p.info!.name as string).length > 0);
+  }
+  if (kthreads.length === 0) t.skip("no kernel threads in this pid namespace (a container)");
+});

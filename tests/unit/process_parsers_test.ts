@@ -18,6 +18,8 @@ test("parsePidStat() takes the name up to the LAST ')' (comm with parens and spa
   assert.equal(s.name, "a) (b c)");
   assert.equal(s.state, "S");
   assert.equal(s.ppid, 1);
+  assert.equal(s.flags, 0);
+  assert.equal(parsePidStat(enc(`2 (kthreadd) ${STAT_TAIL.replace("-1 0 11", "-1 2129984 11")}`), "s").flags, 0x208040);
   assert.equal(s.ttyNr, 34816);
   assert.equal(s.minflt, 11);
   assert.equal(s.majflt, 22);

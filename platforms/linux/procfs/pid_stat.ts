@@ -19,6 +19,8 @@ export interface PidStat {
   ppid: number;
   /** Controlling terminal device number (0: none). */
   ttyNr: number;
+  /** The kernel's `PF_*` task flags (`PF_KTHREAD` = 0x00200000 marks a kernel thread). */
+  flags: number;
   /** Minor faults. */
   minflt: number;
   /** Major faults. */
@@ -50,6 +52,7 @@ export interface PidStat {
 // Indexes of the fields after ")", counting the state letter as 0 (man proc's number minus 3).
 const F_PPID = 1;
 const F_TTY = 4;
+const F_FLAGS = 6;
 const F_MINFLT = 7;
 const F_MAJFLT = 9;
 const F_UTIME = 11;
@@ -128,6 +131,7 @@ export function parsePidStat(b: Uint8Array, path: string): PidStat {
     state,
     ppid: v[F_PPID],
     ttyNr: v[F_TTY],
+    flags: v[F_FLAGS],
     minflt: v[F_MINFLT],
     majflt: v[F_MAJFLT],
     utime: v[F_UTIME],
