@@ -80,6 +80,7 @@ export class LinuxProcState implements ProcessIdentity {
   retain = false;
   #stat: PidStat | undefined;
   #status: PidStatus | undefined;
+  #statusText: string | undefined;
   #statm: PidStatm | undefined;
   #smaps: string | undefined;
   #fds = [-1, -1, -1];
@@ -146,9 +147,17 @@ export class LinuxProcState implements ProcessIdentity {
   /** `/proc/<pid>/status`, parsed (cached in a oneshot scope). */
   status(): PidStatus {
     if (this.#status !== undefined) return this.#status;
-    const s = parsePidStatus(text(this.#read(STATUS)));
+    const s = parsePidStatus(this.statusText());
     if (this.caching) this.#status = s;
     return s;
+  }
+
+  /** `/proc/<pid>/status` as text, for a single line (cached in a oneshot scope, shared with `status()`). */
+  statusText(): string {
+    if (this.#statusText !== undefined) return this.#statusText;
+    const t = text(this.#read(STATUS));
+    if (this.caching) this.#statusText = t;
+    return t;
   }
 
   /** `/proc/<pid>/statm`, parsed (cached in a oneshot scope). */
@@ -177,6 +186,7 @@ export class LinuxProcState implements ProcessIdentity {
     this.caching = false;
     this.#stat =
       this.#status =
+      this.#statusText =
       this.#statm =
       this.#smaps =
         undefined;

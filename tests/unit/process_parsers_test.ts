@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parsePidStat, statState } from "../../platforms/linux/procfs/pid_stat.ts";
-import { parsePidStatus, statusIds, statusInt, statusKb } from "../../platforms/linux/procfs/pid_status.ts";
+import {
+  idTriple,
+  parsePidStatus,
+  statusField,
+  statusIds,
+  statusInt,
+  statusKb,
+} from "../../platforms/linux/procfs/pid_status.ts";
 import { parsePidStatm } from "../../platforms/linux/procfs/pid_statm.ts";
 import { parsePidIo } from "../../platforms/linux/procfs/pid_io.ts";
 import { parseSmapsEntries, parseSmapsFootprint } from "../../platforms/linux/procfs/smaps.ts";
@@ -130,4 +137,14 @@ test("fileFlagsToMode() and parseFdinfo() match psutil's open_files fields", () 
   assert.equal(fileFlagsToMode(0o2002), "a+");
   assert.deepEqual(parseFdinfo("pos:\t12\nflags:\t0102002\nmnt_id:\t1\n", "fdinfo"), { pos: 12, flags: 0o102002 });
   assert.throws(() => parseFdinfo("mnt_id: 1\n", "/proc/1/fdinfo/3"), MalformedFileError);
+});
+
+test("statusField() finds one line as parsePidStatus() would, without matching a longer key", () => {
+  const text = "Name:\tsh\nTgid:\t7\nGid:\t5\t6\t7\t8\nUid:\t1\t2\t3\t4\nVmRSS:\t  100 kB\n";
+  const map = parsePidStatus(text);
+  for (const key of ["Name", "Tgid", "Gid", "Uid", "VmRSS"]) assert.equal(statusField(text, key), map.get(key), key);
+  assert.equal(statusField("Tgid:\t7\n", "Gid"), undefined);
+  assert.equal(statusField("Uid:\t9\t9\t9\t9", "Uid"), "9\t9\t9\t9");
+  assert.deepEqual(idTriple(statusField(text, "Uid"), "Uid", "status"), [1, 2, 3]);
+  assert.throws(() => idTriple(statusField(text, "Nope"), "Nope", "/proc/7/status"), MalformedFileError);
 });

@@ -49,9 +49,33 @@ export function statusKb(s: PidStatus, key: string): number {
   return Number.isFinite(n) ? n * 1024 : 0;
 }
 
+/**
+ * The value of line `key` straight from the status text (trimmed, as in {@linkcode parsePidStatus}'s map), or
+ * `undefined`: one line found without splitting the whole file.
+ *
+ * @example
+ * ```ts
+ * import { statusField } from "./pid_status.ts";
+ * if (statusField("Name:\tsh\nUid:\t1\t2\t3\t4\n", "Uid") !== "1\t2\t3\t4") throw new Error();
+ * ```
+ */
+export function statusField(text: string, key: string): string | undefined {
+  const head = `${key}:`;
+  let at = text.startsWith(head) ? 0 : text.indexOf(`\n${head}`);
+  if (at < 0) return undefined;
+  if (at > 0) at++;
+  let end = text.indexOf("\n", at);
+  if (end < 0) end = text.length;
+  return text.slice(at + head.length, end).trim();
+}
+
 /** The first three numbers of an id line (`Uid`, `Gid`): real, effective, saved. */
 export function statusIds(s: PidStatus, key: string, path: string): [number, number, number] {
-  const v = s.get(key);
+  return idTriple(s.get(key), key, path);
+}
+
+/** The first three numbers of an id line's value (`statusField(text, "Uid")`): real, effective, saved. */
+export function idTriple(v: string | undefined, key: string, path: string): [number, number, number] {
   if (v === undefined) throw new MalformedFileError(path, `no ${key} line`);
   const f = v.split(/\s+/).map(Number);
   if (f.length < 3 || !f.slice(0, 3).every(Number.isInteger)) {
