@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tsutil from "../mod.ts";
 import { SystemCallError } from "../mod.ts";
-import { host, spawnPing, waitFor } from "./_host.ts";
+import process from "node:process";
+import { host, listen, spawnPing, waitFor } from "./_host.ts";
 
 const H = host();
 
@@ -154,10 +155,10 @@ test("netIfStats() says up where the host says up, with full duplex as psutil as
   }
 });
 
-test("netConnections() lists a listener this test opens (Wine 8 reports owning pid 0 instead of ours)", () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+test("netConnections() lists a listener this test opens (Wine 8 reports owning pid 0 instead of ours)", async () => {
+  const listener = await listen();
   try {
-    const port = (listener.addr as Deno.NetAddr).port;
+    const port = listener.port;
     const c = tsutil.netConnections("tcp4").find((x) =>
       x.laddr !== null && typeof x.laddr === "object" && x.laddr.port === port
     );
@@ -166,19 +167,19 @@ test("netConnections() lists a listener this test opens (Wine 8 reports owning p
     assert.equal(c.raddr, null);
     assert.equal(c.family, 2);
     assert.equal(c.type, 1);
-    assert.ok(c.pid === Deno.pid || c.pid === 0, `pid ${c.pid}`);
+    assert.ok(c.pid === process.pid || c.pid === 0, `pid ${c.pid}`);
     assert.ok(tsutil.netConnections("udp").every((x) => x.status === "NONE" && x.type === 2));
     assert.deepEqual(tsutil.netConnections("unix"), []);
   } finally {
-    listener.close();
+    await listener.close();
   }
 });
 
 test("pids() is sorted and has this process; pidExists() is true for it and false for an exited child", async () => {
   const p = tsutil.pids();
   assert.deepEqual([...p].sort((a, b) => a - b), p);
-  assert.ok(p.includes(Deno.pid));
-  assert.equal(tsutil.pidExists(Deno.pid), true);
+  assert.ok(p.includes(process.pid));
+  assert.equal(tsutil.pidExists(process.pid), true);
   const child = spawnPing(1);
   const pid = child.pid;
   assert.equal(tsutil.pidExists(pid), true);

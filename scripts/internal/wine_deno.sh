@@ -4,10 +4,12 @@
 #
 #   scripts/internal/wine_deno.sh test -A tests_windows/     # any deno arguments
 #   scripts/internal/wine_deno.sh --check                    # exit 0 when Wine can run here, 3 otherwise
+#   scripts/internal/wine_deno.sh --bun test tests_windows/  # Bun for Windows instead (any bun arguments)
 #
 # Setup, done once and kept in $TSUTIL_WINE_DIR (default: $TMPDIR/tsutil-wine):
 #   1. Wine (64-bit) and mingw binutils from apt when missing (needs root and apt-get; exit 3 otherwise).
-#   2. deno.exe from the npm package @deno/win32-x64, the same version as node_modules/deno.
+#   2. deno.exe from the npm package @deno/win32-x64, the same version as node_modules/deno (with --bun: bun.exe
+#      from @oven/bun-windows-x64, the same version as node_modules/bun).
 #   3. Two workarounds that Wine 8 (Debian 12) needs and a real Windows does not:
 #      - V8 reserves memory with VirtualAlloc2(MEM_RESERVE_PLACEHOLDER), which Wine 8 refuses, and then aborts
 #        ("SegmentedTable::InitializeTable"). deno.exe looks the function up by name at run time, so the name is
@@ -15,15 +17,25 @@
 #        for older Windows.
 #      - Rust's std imports bcryptprimitives.dll!ProcessPrng, which Wine 8 lacks: a tiny DLL next to deno.exe
 #        provides it by calling advapi32!SystemFunction036 (RtlGenRandom).
-#      Wine 10 needs neither; both are harmless there.
+#      Wine 10 needs neither; both are harmless there. bun.exe (JavaScriptCore, not V8) needs only the DLL.
 #   4. A fresh Wine prefix (no display needed).
-# Exit status: deno's own, or 3 when Wine cannot be set up on this machine.
+# Exit status: deno's (or bun's) own, or 3 when Wine cannot be set up on this machine.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=${TSUTIL_WINE_DIR:-${TMPDIR:-/tmp}/tsutil-wine}
 DENO_VERSION=${TSUTIL_WINE_DENO_VERSION:-$(node -p 'require(process.argv[1]).version' "$ROOT/node_modules/deno/package.json" 2>/dev/null || echo 2.9.6)}
-EXE="$W/deno-$DENO_VERSION/deno.exe"
+BUN_VERSION=${TSUTIL_WINE_BUN_VERSION:-$(node -p 'require(process.argv[1]).version' "$ROOT/node_modules/bun/package.json" 2>/dev/null || echo 1.4.5)}
+RUNTIME=deno
+if [ "${1:-}" = "--bun" ]; then
+  RUNTIME=bun
+  shift
+fi
+if [ "$RUNTIME" = bun ]; then
+  EXE="$W/bun-$BUN_VERSION/bun.exe"
+else
+  EXE="$W/deno-$DENO_VERSION/deno.exe"
+fi
 
 unavailable() { echo "wine_deno: $*" >&2; exit 3; }
 
@@ -59,8 +71,22 @@ fetch_deno() {
   rm -rf "$tmp"
 }
 
+fetch_bun() {
+  [ -f "$EXE" ] && return 0
+  local tmp
+  mkdir -p "$(dirname "$EXE")"
+  tmp=$(mktemp -d "$W/pack.XXXXXX")
+  (cd "$tmp" && npm pack --silent "@oven/bun-windows-x64@$BUN_VERSION" >/dev/null) ||
+    unavailable "npm pack @oven/bun-windows-x64@$BUN_VERSION failed (no registry access?)"
+  tar -xzf "$tmp"/oven-bun-windows-x64-*.tgz -C "$tmp" package/bin/bun.exe
+  chmod +x "$tmp/package/bin/bun.exe"
+  mv "$tmp/package/bin/bun.exe" "$EXE.part" && mv "$EXE.part" "$EXE"
+  rm -rf "$tmp"
+}
+
 build_prng_dll() {
-  local d="$W/deno-$DENO_VERSION" b
+  local d b
+  d=$(dirname "$EXE")
   [ -f "$d/bcryptprimitives.dll" ] && return 0
   b=$(mktemp -d "$W/dll.XXXXXX")
   # BOOL ProcessPrng(PBYTE data, SIZE_T len): fill in chunks of at most 1 GiB (SystemFunction036 takes a ULONG).
@@ -115,7 +141,7 @@ if [ "${1:-}" = "--check" ]; then
 fi
 mkdir -p "$W"
 install_tools
-fetch_deno
+if [ "$RUNTIME" = bun ]; then fetch_bun; else fetch_deno; fi
 build_prng_dll
 
 export WINEPREFIX="$W/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" DENO_DIR="$W/deno_dir" NO_COLOR=1

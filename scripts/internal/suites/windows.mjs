@@ -1,5 +1,5 @@
-// The Windows suite: tests_windows/ run by the Windows build of Deno under Wine (scripts/internal/wine_deno.sh),
-// after the Linux suites. The host's own answers (RAM, CPUs, NICs and their counters, boot time, disk size) are
+// The Windows suites: tests_windows/ run by the Windows builds of Deno ("windows") and of Bun ("windows-bun") under
+// Wine (scripts/internal/wine_deno.sh), after the Linux suites; one Wine prefix, locked, so they never overlap. The host's own answers (RAM, CPUs, NICs and their counters, boot time, disk size) are
 // read here from /proc and /sys and passed in TSUTIL_WINE_HOST, so the tests can compare what Wine reports through
 // the Windows APIs with the machine it runs on.
 //
@@ -62,16 +62,19 @@ export function suites(root) {
   const check = spawnSync("bash", [script, "--check"], { encoding: "utf8" });
   if (check.status !== 0 && process.env.CI !== "true") {
     const why = (check.stderr || check.error?.message || `exit ${check.status}`).trim();
-    const msg = `Windows suite not run: ${why}. It counts as failed only with CI=true.`;
-    return [[
-      "windows",
-      "deno",
-      process.execPath,
-      ["-e", `console.log(${JSON.stringify(msg)}); console.log("ok | 0 passed | 0 failed")`],
-    ]];
+    const msg = `Windows suites not run: ${why}. They count as failed only with CI=true.`;
+    return [
+      ["windows", "deno", process.execPath, [
+        "-e",
+        `console.log(${JSON.stringify(msg)}); console.log("ok | 0 passed | 0 failed")`,
+      ]],
+      ["windows-bun", "bun", process.execPath, ["-e", `console.log(${JSON.stringify(msg)}); console.log(" 0 pass")`]],
+    ];
   }
   // Type-check the Wine-only tests with the Linux deno (fast), then run them with the Windows one (no re-check).
   const deno = join(root, "node_modules/.bin/deno");
   const cmd = `"${deno}" check tests_windows/ && exec bash "${script}" test -A --no-check tests_windows/`;
-  return [["windows", "deno", "bash", ["-c", cmd], { TSUTIL_WINE_HOST: JSON.stringify(hostFacts()) }]];
+  const env = { TSUTIL_WINE_HOST: JSON.stringify(hostFacts()) };
+  const bun = `exec bash "${script}" --bun test --timeout 60000 tests_windows/`;
+  return [["windows", "deno", "bash", ["-c", cmd], env], ["windows-bun", "bun", "bash", ["-c", bun], env]];
 }
