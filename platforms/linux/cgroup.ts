@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { catOrNull } from "./_cat.ts";
 import type {
   CgroupController,
   CgroupHost,
@@ -14,7 +15,7 @@ import type {
 } from "../../src/cgroup_types.ts";
 import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
-import { levelsOf, locateCgroups, pidDir, tryText } from "./cgroup_locate.ts";
+import { levelsOf, locateCgroups, pidDir } from "./cgroup_locate.ts";
 import {
   type IoCounters,
   parseBlkio,
@@ -35,17 +36,17 @@ function emptyLevel(path: string): CgroupLevel {
 }
 
 function limitAt(ctx: LinuxContext, file: string): number | null {
-  const s = tryText(ctx, file);
+  const s = catOrNull(ctx, file);
   return s === null ? null : parseLimit(s, file);
 }
 
 function numAt(ctx: LinuxContext, file: string): number | null {
-  const s = tryText(ctx, file);
+  const s = catOrNull(ctx, file);
   return s === null ? null : num(s.trim(), file, "value");
 }
 
 function flatAt(ctx: LinuxContext, file: string): Map<string, number> | null {
-  const s = tryText(ctx, file);
+  const s = catOrNull(ctx, file);
   return s === null ? null : parseFlatKeyed(s, file);
 }
 
@@ -55,7 +56,7 @@ function cpuLevels(ctx: LinuxContext, c: CgroupController | undefined, root: str
     const lv = emptyLevel(path);
     if (c.version === 2) {
       const file = `${directory}/cpu.max`;
-      const s = tryText(ctx, file);
+      const s = catOrNull(ctx, file);
       if (s !== null) ({ quota: lv.cpuQuota, period: lv.cpuPeriod } = parseCpuMax(s, file));
     } else {
       lv.cpuQuota = limitAt(ctx, `${directory}/cpu.cfs_quota_us`);
@@ -155,7 +156,7 @@ function cpuset(ctx: LinuxContext, c: CgroupController | undefined, root: string
   for (const { directory } of levelsOf(c, root)) {
     for (const f of files) {
       const file = `${directory}/${f}`;
-      const s = tryText(ctx, file);
+      const s = catOrNull(ctx, file);
       if (s !== null && s.trim() !== "") return parseCpuList(s, file);
     }
   }
@@ -250,13 +251,13 @@ function ioStats(
   let ops: IoCounters | null = null;
   if (io?.version === 2) {
     const file = `${io.directory}/io.stat`;
-    const s = tryText(ctx, file);
+    const s = catOrNull(ctx, file);
     if (s !== null) bytes = ops = parseIoStat(s, file);
   } else if (blkio?.version === 1) {
     const read = (base: string): IoCounters | null => {
       for (const f of [`${base}_recursive`, base]) {
         const file = `${blkio.directory}/${f}`;
-        const s = tryText(ctx, file);
+        const s = catOrNull(ctx, file);
         if (s !== null) return parseBlkio(s, file);
       }
       return null;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { catOrNull } from "./_cat.ts";
 import type { CgroupController, CgroupMode } from "../../src/cgroup_types.ts";
 import { NoSuchProcess } from "../../src/errors.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
@@ -21,16 +22,6 @@ export interface CgroupPlacement {
   controllers: Record<string, CgroupController>;
   /** The mount root of each controller's hierarchy (to stop walking up there). */
   roots: Record<string, string>;
-}
-
-/** Reads a file as text, or `null` when it cannot be read (absent, no permission, controller not enabled). */
-export function tryText(ctx: LinuxContext, path: string): string | null {
-  try {
-    return text(ctx.io.read(path));
-  } catch (e) {
-    if (e instanceof SystemCallError) return null;
-    throw e;
-  }
 }
 
 /** The procfs directory name of `pid`: the number, or `self`. */
@@ -59,7 +50,7 @@ function join(dir: string, rel: string): string {
 
 function readMounts(ctx: LinuxContext, pid: number | undefined): CgroupMount[] {
   const self = `${ctx.procfs}/self/mountinfo`;
-  const s = tryText(ctx, self) ?? tryText(ctx, `${ctx.procfs}/${pidDir(pid)}/mountinfo`);
+  const s = catOrNull(ctx, self) ?? catOrNull(ctx, `${ctx.procfs}/${pidDir(pid)}/mountinfo`);
   return s === null ? [] : parseCgroupMounts(s, self);
 }
 
@@ -108,7 +99,7 @@ export function locateCgroups(ctx: LinuxContext, pid: number | undefined): Cgrou
   if (unified && m2) {
     const mountpoint = rebase(ctx, m2.mountpoint);
     v2 = { version: 2, path: unified.path, mountpoint, directory: join(mountpoint, relativeTo(unified.path, m2.root)) };
-    const available = tryText(ctx, `${mountpoint}/cgroup.controllers`) ?? "";
+    const available = catOrNull(ctx, `${mountpoint}/cgroup.controllers`) ?? "";
     for (const name of available.trim().split(/\s+/)) {
       if (name === "" || controllers[name]) continue; // bound to a v1 hierarchy: v1 wins (hybrid)
       controllers[name] = v2;

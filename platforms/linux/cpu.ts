@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { catOrNull } from "./_cat.ts";
 import type { LoadAvg } from "../../src/types.ts";
 import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
@@ -47,15 +48,6 @@ export function coresFromCpuinfo(cpuinfo: string): number {
   return sum;
 }
 
-function tryText(ctx: LinuxContext, path: string): string | null {
-  try {
-    return text(ctx.io.read(path));
-  } catch (e) {
-    if (e instanceof SystemCallError) return null;
-    throw e;
-  }
-}
-
 /** Parses /proc/loadavg. */
 export function parseLoadavg(s: string, path: string): LoadAvg {
   const f = s.trim().split(/\s+/);
@@ -73,12 +65,12 @@ export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogi
         if (n > 0) return n;
       }
       // For other roots, the file glibc's sysconf reads, then psutil's fallbacks.
-      const online = tryText(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
+      const online = catOrNull(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
       if (online !== null && countCpuList(online) > 0) return countCpuList(online);
-      const stat = tryText(ctx, `${ctx.procfs}/stat`);
+      const stat = catOrNull(ctx, `${ctx.procfs}/stat`);
       const n = stat === null ? 0 : stat.split("\n").filter((l) => /^cpu\d/.test(l)).length;
       if (n > 0) return n;
-      const info = tryText(ctx, `${ctx.procfs}/cpuinfo`);
+      const info = catOrNull(ctx, `${ctx.procfs}/cpuinfo`);
       const m = info === null ? 0 : info.split("\n").filter((l) => /^processor\s*:/i.test(l)).length;
       return m > 0 ? m : null;
     },
@@ -93,12 +85,12 @@ export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogi
       for (const file of ["core_cpus_list", "thread_siblings_list"]) {
         const seen = new Set<string>();
         for (const cpu of entries) {
-          const s = tryText(ctx, `${base}/${cpu}/topology/${file}`);
+          const s = catOrNull(ctx, `${base}/${cpu}/topology/${file}`);
           if (s !== null) seen.add(s.trim());
         }
         if (seen.size > 0) return seen.size;
       }
-      const info = tryText(ctx, `${ctx.procfs}/cpuinfo`);
+      const info = catOrNull(ctx, `${ctx.procfs}/cpuinfo`);
       const cores = info === null ? 0 : coresFromCpuinfo(info);
       return cores > 0 ? cores : null;
     },

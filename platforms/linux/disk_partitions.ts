@@ -3,24 +3,16 @@
  *
  * @module
  */
+import { catOrNull } from "./_cat.ts";
 import type { DiskPartition } from "../../src/types.ts";
 import type { LinuxContext } from "./context.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import { text } from "./procfs/_parse.ts";
 import { parseFilesystems, parseMounts } from "./procfs/mounts.ts";
 
-function tryText(ctx: LinuxContext, path: string): string | null {
-  try {
-    return text(ctx.io.read(path));
-  } catch (e) {
-    if (e instanceof SystemCallError) return null;
-    throw e;
-  }
-}
-
 /** `major:minor` of the filesystem mounted at `/`, from the last `/` line of `<procfs>/self/mountinfo`. */
 function rootDevNumber(ctx: LinuxContext): string | null {
-  const info = tryText(ctx, `${ctx.procfs}/self/mountinfo`);
+  const info = catOrNull(ctx, `${ctx.procfs}/self/mountinfo`);
   if (info === null) return null;
   let found: string | null = null;
   for (const line of info.split("\n")) {
@@ -40,7 +32,7 @@ export function findRootDevice(ctx: LinuxContext): string | null {
   if (dev === null) return null;
   const [major, minor] = dev.split(":");
   let name: string | null = null;
-  const parts = tryText(ctx, `${ctx.procfs}/partitions`);
+  const parts = catOrNull(ctx, `${ctx.procfs}/partitions`);
   if (parts !== null) {
     for (const line of parts.split("\n").slice(2)) {
       const f = line.trim().split(/\s+/);
@@ -51,7 +43,7 @@ export function findRootDevice(ctx: LinuxContext): string | null {
     }
   }
   if (name === null) {
-    const uevent = tryText(ctx, `${ctx.sysfs}/dev/block/${major}:${minor}/uevent`);
+    const uevent = catOrNull(ctx, `${ctx.sysfs}/dev/block/${major}:${minor}/uevent`);
     const m = uevent === null ? null : /^DEVNAME=(.+)$/m.exec(uevent);
     if (m) name = m[1].trim();
   }
@@ -63,7 +55,7 @@ export function findRootDevice(ctx: LinuxContext): string | null {
       if (!(e instanceof SystemCallError)) throw e;
     }
     for (const b of blocks) {
-      if (tryText(ctx, `${ctx.sysfs}/class/block/${b}/dev`)?.trim() === `${major}:${minor}`) {
+      if (catOrNull(ctx, `${ctx.sysfs}/class/block/${b}/dev`)?.trim() === `${major}:${minor}`) {
         name = b;
         break;
       }

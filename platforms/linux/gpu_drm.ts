@@ -5,10 +5,10 @@
  *
  * @module
  */
+import { catOrNull } from "./_cat.ts";
 import type { Gpu, GpuEngineUse, GpuProcess } from "../../src/gpu_types.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import type { LinuxContext } from "./context.ts";
-import { tryText } from "./cgroup_locate.ts";
 import { MalformedFileError, num } from "./procfs/_parse.ts";
 
 /** PCI vendor ids tsutil names. */
@@ -108,7 +108,7 @@ export function drmClientsOf(ctx: LinuxContext, pid: number | "self"): DrmClient
     }
     if (!target.startsWith("/dev/dri/")) continue;
     const file = `${base}/fdinfo/${fd}`;
-    const s = tryText(ctx, file);
+    const s = catOrNull(ctx, file);
     if (s === null) continue;
     const c = parseDrmFdinfo(s, file);
     if (c === null) continue;
@@ -136,7 +136,7 @@ export function drmProcess(pid: number, c: DrmClient): GpuProcess {
 }
 
 function numberAt(ctx: LinuxContext, file: string, scale = 1): number | null {
-  const s = tryText(ctx, file);
+  const s = catOrNull(ctx, file);
   if (s === null || s.trim() === "") return null;
   return num(s.trim(), file, "value") * scale;
 }
@@ -164,11 +164,11 @@ export function drmGpus(ctx: LinuxContext): Gpu[] {
   const buses = new Set<string>();
   for (const card of cards) {
     const dev = `${root}/${card}/device`;
-    const vendorId = tryText(ctx, `${dev}/vendor`)?.trim().toLowerCase();
+    const vendorId = catOrNull(ctx, `${dev}/vendor`)?.trim().toLowerCase();
     if (vendorId === undefined) continue; // not a PCI device (virtual or platform display)
-    const deviceId = tryText(ctx, `${dev}/device`)?.trim().toLowerCase() ?? "0x0000";
+    const deviceId = catOrNull(ctx, `${dev}/device`)?.trim().toLowerCase() ?? "0x0000";
     const uevent = new Map<string, string>();
-    for (const line of (tryText(ctx, `${dev}/uevent`) ?? "").split("\n")) {
+    for (const line of (catOrNull(ctx, `${dev}/uevent`) ?? "").split("\n")) {
       const eq = line.indexOf("=");
       if (eq > 0) uevent.set(line.slice(0, eq), line.slice(eq + 1));
     }
@@ -180,7 +180,7 @@ export function drmGpus(ctx: LinuxContext): Gpu[] {
     const driver = uevent.get("DRIVER") ?? null;
     const vendor = PCI_VENDORS[vendorId] ?? vendorId;
     const ids = `${vendorId.slice(2).padStart(4, "0")}:${deviceId.slice(2).padStart(4, "0")}`;
-    const product = tryText(ctx, `${dev}/product_name`)?.trim();
+    const product = catOrNull(ctx, `${dev}/product_name`)?.trim();
     const hw = hwmonOf(ctx, dev);
     const gt = `${dev}/tile0/gt0/freq0`; // xe
     out.push({
