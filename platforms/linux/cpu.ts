@@ -3,12 +3,11 @@
  *
  * @module
  */
-import { catOrNull } from "./_cat.ts";
+import { catOrNull, listOrEmpty } from "./_cat.ts";
 import type { LoadAvg } from "../../src/types.ts";
 import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
 import { MalformedFileError, num, text } from "./procfs/_parse.ts";
-import { SystemCallError } from "../../ffi/errors.ts";
 import { libcIo } from "./libc.ts";
 import { _SC_NPROCESSORS_ONLN } from "./symbols.ts";
 import { hasSysinfo, sysinfoLoadavg } from "./sysinfo.ts";
@@ -76,12 +75,7 @@ export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogi
     },
     cpuCountCores(): number | null {
       const base = `${ctx.sysfs}/devices/system/cpu`;
-      let entries: string[] = [];
-      try {
-        entries = ctx.io.listDir(base).filter((d) => /^cpu\d+$/.test(d));
-      } catch (e) {
-        if (!(e instanceof SystemCallError)) throw e;
-      }
+      const entries = listOrEmpty(ctx, base).filter((d) => /^cpu\d+$/.test(d));
       for (const file of ["core_cpus_list", "thread_siblings_list"]) {
         const seen = new Set<string>();
         for (const cpu of entries) {

@@ -3,10 +3,9 @@
  *
  * @module
  */
-import { catOrNull } from "./_cat.ts";
+import { catOrNull, listOrEmpty } from "./_cat.ts";
 import type { DiskPartition } from "../../src/types.ts";
 import type { LinuxContext } from "./context.ts";
-import { SystemCallError } from "../../ffi/errors.ts";
 import { text } from "./procfs/_parse.ts";
 import { parseFilesystems, parseMounts } from "./procfs/mounts.ts";
 
@@ -48,13 +47,7 @@ export function findRootDevice(ctx: LinuxContext): string | null {
     if (m) name = m[1].trim();
   }
   if (name === null) {
-    let blocks: string[] = [];
-    try {
-      blocks = ctx.io.listDir(`${ctx.sysfs}/class/block`);
-    } catch (e) {
-      if (!(e instanceof SystemCallError)) throw e;
-    }
-    for (const b of blocks) {
+    for (const b of listOrEmpty(ctx, `${ctx.sysfs}/class/block`)) {
       if (catOrNull(ctx, `${ctx.sysfs}/class/block/${b}/dev`)?.trim() === `${major}:${minor}`) {
         name = b;
         break;
