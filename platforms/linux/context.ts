@@ -21,7 +21,7 @@ export interface LinuxContext {
   readonly sysfs: string;
   readonly utmp: string;
   readonly io: FileIO;
-  /** Whether the roots are the real ones (libc calls like statvfs or getifaddrs only make sense then). */
+  /** Whether the roots are the real ones (libc calls like statvfs, or netlink, only make sense then). */
   readonly live: boolean;
 }
 

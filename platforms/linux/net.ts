@@ -22,7 +22,7 @@ export function linuxNet(
     netConnections(kind: ConnKind, pid?: number): NetConnection[] {
       return netConnections(ctx, kind, pid);
     },
-    // getifaddrs asks the kernel (netlink), not a file: it answers for the live system whatever the roots.
+    // Addresses come from rtnetlink, not a file: they answer for the live system whatever the roots.
     netIfAddrs(): Map<string, NicAddress[]> {
       return netIfAddrs();
     },

@@ -16,11 +16,17 @@ import { adapter } from "../../ffi/mod.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import { errno, libcIo, libcTable, linuxErrnoName } from "./libc.ts";
 import { LIBC_NET, O_CLOEXEC, O_DIRECTORY, O_RDONLY } from "./symbols.ts";
+import { parsePidStat } from "./procfs/pid_stat.ts";
+import { MalformedFileError } from "./procfs/_parse.ts";
 
 /** inode → flat `[pid, fd, pid, fd, …]` of the one process credited with it. */
 export type InodeMap = Map<number, number[]>;
 
 const SOCKET_PREFIX = "socket:[";
+/** `PF_KTHREAD` in a stat file's flags (include/linux/sched.h). */
+const PF_KTHREAD = 0x00200000;
+/** Errors that make a process's sockets unattributed rather than fail the call. */
+const GONE_OR_DENIED = new Set(["ENOENT", "ESRCH", "EACCES", "EPERM"]);
 const PREFIX = new TextEncoder().encode(SOCKET_PREFIX);
 const ENOENT = 2;
 const ESRCH = 3;
@@ -29,6 +35,8 @@ const EINVAL = 22;
 const ENAMETOOLONG = 36;
 /** More than any dirent (`d_name` is at most 255 bytes): a read shorter by this much had no next entry to emit. */
 const SHORT_READ_MARGIN = 512;
+/** The first `getdents64` of an fd directory: about 40 entries, the whole list for most processes. */
+const FIRST_READ = 1024;
 
 /** Whether a failed readlink means "skip this fd" (closed meanwhile, not a link, name too long), as psutil does. */
 function skippable(code: number): boolean {
@@ -72,8 +80,11 @@ class LibcScanner {
     throw new SystemCallError(syscall, e, linuxErrnoName(e), path);
   }
 
-  /** The numeric entries of `path` (pids of procfs), ascending. `procfs`: a short read is the end. */
-  numericEntries(path: string, procfs: boolean): number[] {
+  /**
+   * The numeric entries of `path` (pids of procfs), ascending. `procfs`: a short read is the end. With `inos`, each
+   * entry's inode number (`d_ino`) is pushed there, in the same order.
+   */
+  numericEntries(path: string, procfs: boolean, inos?: number[]): number[] {
     const fd = this.#open(path);
     const out: number[] = [];
     try {
@@ -88,7 +99,10 @@ class LibcScanner {
           const reclen = view.getUint16(off + 16, true);
           const end = b.indexOf(0, off + 19);
           const v = decimal(b, off + 19, end);
-          if (v >= 0) out.push(v);
+          if (v >= 0) {
+            out.push(v);
+            inos?.push(view.getUint32(off, true) + view.getUint32(off + 4, true) * 0x100000000);
+          }
           off += reclen;
         }
         if (procfs && n < b.length - SHORT_READ_MARGIN) break;
@@ -96,18 +110,34 @@ class LibcScanner {
     } finally {
       this.#io.close(fd);
     }
-    return out.sort((x, y) => x - y);
+    // procfs lists pids in ascending order already; sort (pairs, when inodes are wanted) only if it did not.
+    let sorted = true;
+    for (let i = 1; i < out.length && sorted; i++) sorted = out[i - 1] < out[i];
+    if (sorted) return out;
+    if (inos === undefined) return out.sort((x, y) => x - y);
+    const order = out.map((_, i) => i).sort((x, y) => out[x] - out[y]);
+    const inoCopy = inos.slice();
+    inos.length = 0;
+    for (const i of order) inos.push(inoCopy[i]);
+    return order.map((i) => out[i]);
   }
 
-  /** Adds the socket fds of `pid` to `mine`; throws `SystemCallError` when its fd directory cannot be read. */
-  pidSockets(dir: string, pid: number, mine: InodeMap, procfs: boolean): void {
+  /**
+   * Adds the socket fds of `pid` to `mine` and returns how many fds it has; throws `SystemCallError` when its fd
+   * directory cannot be read.
+   */
+  pidSockets(dir: string, pid: number, mine: InodeMap, procfs: boolean): number {
     const dfd = this.#open(dir);
+    let fds = 0;
     try {
       const b = this.#dents;
       const link = this.#link;
       const view = new DataView(b.buffer);
+      // A small first read: procfs looks up a dentry for every fd it lists, and when the first readlink is refused
+      // (another user's process) the rest of a long list would be looked up for nothing.
+      let want = FIRST_READ;
       for (;;) {
-        const n = this.#io.getdents64!(dfd, b, b.length);
+        const n = this.#io.getdents64!(dfd, b, want);
         if (n < 0) this.#fail("getdents64", dir);
         if (n === 0) break;
         for (let off = 0; off < n;) {
@@ -117,6 +147,7 @@ class LibcScanner {
           const name = b.subarray(off + 19, nameEnd + 1); // NUL included: a C string for readlinkat
           off += reclen;
           if (fd < 0) continue;
+          fds++;
           let len: number;
           for (;;) {
             len = this.#net.readlinkat(dfd, name, link, link.length);
@@ -141,11 +172,13 @@ class LibcScanner {
           if (pairs === undefined) mine.set(inode, [pid, fd]);
           else pairs.push(pid, fd);
         }
-        if (procfs && n < b.length - SHORT_READ_MARGIN) break;
+        if (procfs && n < want - SHORT_READ_MARGIN) break;
+        want = b.length;
       }
     } finally {
       this.#io.close(dfd);
     }
+    return fds;
   }
 }
 
@@ -157,8 +190,9 @@ function libcScanner(): LibcScanner | null {
 }
 
 /** The same through `ctx.io` (Node without FFI). */
-function pidSocketsGeneric(ctx: LinuxContext, dir: string, pid: number, mine: InodeMap): void {
-  for (const name of ctx.io.listDir(dir)) {
+function pidSocketsGeneric(ctx: LinuxContext, dir: string, pid: number, mine: InodeMap): number {
+  const names = ctx.io.listDir(dir);
+  for (const name of names) {
     let link: string;
     try {
       link = ctx.io.readlink(`${dir}/${name}`);
@@ -174,6 +208,7 @@ function pidSocketsGeneric(ctx: LinuxContext, dir: string, pid: number, mine: In
     if (pairs === undefined) mine.set(inode, [pid, fd]);
     else pairs.push(pid, fd);
   }
+  return names.length;
 }
 
 /**
@@ -183,13 +218,63 @@ function pidSocketsGeneric(ctx: LinuxContext, dir: string, pid: number, mine: In
  * @throws {SystemCallError} when `<procfs>/<pid>/fd` cannot be listed (gone: ENOENT; not ours: EACCES), or an fd
  * cannot be read for another reason than those psutil skips.
  */
-export function scanPid(ctx: LinuxContext, pid: number, into: InodeMap): void {
+export function scanPid(ctx: LinuxContext, pid: number, into: InodeMap): number {
   const dir = `${ctx.procfs}/${pid}/fd`;
   const mine: InodeMap = new Map();
   const fast = libcScanner();
-  if (fast !== null) fast.pidSockets(dir, pid, mine, ctx.live);
-  else pidSocketsGeneric(ctx, dir, pid, mine);
+  const fds = fast !== null ? fast.pidSockets(dir, pid, mine, ctx.live) : pidSocketsGeneric(ctx, dir, pid, mine);
   for (const [inode, pairs] of mine) into.set(inode, pairs);
+  return fds;
+}
+
+/**
+ * Kernel threads of the live procfs, pid → inode number of its `/proc/<pid>` directory. A kernel thread has no
+ * file table, so it can hold no socket: once seen, it is skipped. The inode number tells a reused pid from the
+ * kernel thread that had it: procfs gives each process's directory a new inode (`get_next_ino`), and keeps it as
+ * long as the cached dentry lives; should the dentry be evicted, the new number only costs one more look.
+ */
+let kthreads = new Map<number, number>();
+
+/** Whether `pid` is a kernel thread, by the `PF_KTHREAD` flag of its stat file (false when it cannot be read). */
+function isKernelThread(ctx: LinuxContext, pid: number): boolean {
+  const path = `${ctx.procfs}/${pid}/stat`;
+  try {
+    return (parsePidStat(ctx.io.read(path, true), path).flags & PF_KTHREAD) !== 0;
+  } catch (e) {
+    if (e instanceof SystemCallError || e instanceof MalformedFileError) return false;
+    throw e;
+  }
+}
+
+/**
+ * Socket inodes of every process that can be read, lower pids first so that the highest pid wins. Processes that
+ * vanish or whose fds may not be read leave their sockets unattributed, as in psutil. On the live procfs, kernel
+ * threads (which psutil lists too, and which are often most of the pids) are recognized once and skipped after.
+ */
+export function allInodes(ctx: LinuxContext): InodeMap {
+  const inodes: InodeMap = new Map();
+  const fast = libcScanner();
+  const remember = fast !== null && ctx.live;
+  const inos: number[] = [];
+  const pids = remember ? fast.numericEntries(ctx.procfs, true, inos) : listPids(ctx);
+  const seen = new Map<number, number>();
+  for (let i = 0; i < pids.length; i++) {
+    const pid = pids[i];
+    if (remember && kthreads.get(pid) === inos[i]) {
+      seen.set(pid, inos[i]);
+      continue;
+    }
+    let fds: number;
+    try {
+      fds = scanPid(ctx, pid, inodes);
+    } catch (e) {
+      if (e instanceof SystemCallError && GONE_OR_DENIED.has(e.code)) continue;
+      throw e;
+    }
+    if (remember && fds === 0 && isKernelThread(ctx, pid)) seen.set(pid, inos[i]);
+  }
+  if (remember) kthreads = seen;
+  return inodes;
 }
 
 /** Every pid of `<procfs>`, ascending. */

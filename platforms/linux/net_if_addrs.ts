@@ -1,175 +1,300 @@
 /**
- * Linux `netIfAddrs`: libc `getifaddrs`, each `struct ifaddrs` and its `sockaddr`s decoded with the descriptors
- * of `structs.ts` (psutil: `net_if_addrs` in `_psutil_posix.c`). Addresses are written as glibc's
- * `getnameinfo(NI_NUMERICHOST)` writes them: a link-local (or link-local multicast) IPv6 address with a scope gets
- * `%<interface name>`, any other scoped IPv6 address `%<scope id>`.
+ * Linux `netIfAddrs`: the interface list glibc's `getifaddrs` would build, read straight from rtnetlink (an
+ * `RTM_GETLINK` dump, then an `RTM_GETADDR` dump) into one reused buffer, and turned into psutil's records
+ * (psutil: `net_if_addrs` in `_psutil_posix.c`, over `getifaddrs`).
+ *
+ * The entries are those `getifaddrs` lists, in its order: one `AF_PACKET` entry per link (its hardware and
+ * broadcast addresses), then one per IPv4 and IPv6 address. The netlink attributes are folded the way glibc folds
+ * them: an address's `IFA_ADDRESS` is its address unless an `IFA_LOCAL` comes too, in which case the local address
+ * is the address and `IFA_ADDRESS` becomes the broadcast/destination field (a point-to-point peer, or the address
+ * itself where no `IFA_BROADCAST` replaces it); `IFA_LABEL` names an IPv4 alias (`eth0:1`); the netmask comes
+ * from the prefix length; a link-local IPv6 address carries its interface as scope. psutil then reads that field
+ * as the broadcast address when the interface has `IFF_BROADCAST`, as the destination when `IFF_POINTOPOINT`.
+ * Addresses are written as glibc's `getnameinfo(NI_NUMERICHOST)` writes them: a link-local (or link-local
+ * multicast) IPv6 address with a scope gets `%<interface name>`.
+ *
+ * Reading netlink directly instead of calling `getifaddrs` saves its socket setup and its list building (and, in
+ * JavaScript, a walk over native memory): about half of psutil's time.
  *
  * @module
  */
 import type { NicAddress } from "../../src/types.ts";
-import type { FfiAdapter } from "../../ffi/mod.ts";
 import { requireAdapter } from "../../ffi/mod.ts";
 import { offsetOf, sizeOf } from "../../ffi/struct.ts";
-import { lastError, libcTable } from "./libc.ts";
-import { ifaddrs, sockaddr_in, sockaddr_in6, sockaddr_ll } from "./structs.ts";
-import { LIBC_NET } from "./symbols.ts";
+import { errno, lastError, libcTable } from "./libc.ts";
 import { formatIpv4, formatIpv6 } from "./net_ntop.ts";
+import { ifaddrmsg, ifinfomsg, nlmsghdr, rtattr } from "./structs.ts";
+import { LIBC_NETLINK, SOCK_CLOEXEC } from "./symbols.ts";
 
+const AF_NETLINK = 16;
+const SOCK_RAW = 3;
+const NETLINK_ROUTE = 0;
 const AF_INET = 2;
 const AF_INET6 = 10;
 const AF_PACKET = 17;
+const RTM_NEWLINK = 16;
+const RTM_GETLINK = 18;
+const RTM_NEWADDR = 20;
+const RTM_GETADDR = 22;
+const NLM_F_REQUEST = 0x1;
+/** `NLM_F_ROOT | NLM_F_MATCH`. */
+const NLM_F_DUMP = 0x300;
+/** Set on a dump's messages when the list changed while it was being dumped. */
+const NLM_F_DUMP_INTR = 0x10;
+const NLMSG_ERROR = 2;
+const NLMSG_DONE = 3;
+const IFLA_ADDRESS = 1;
+const IFLA_BROADCAST = 2;
+const IFLA_IFNAME = 3;
+const IFA_ADDRESS = 1;
+const IFA_LOCAL = 2;
+const IFA_LABEL = 3;
+const IFA_BROADCAST = 4;
+const EINTR = 4;
 /** `IFF_BROADCAST`, `IFF_POINTOPOINT` (linux/if.h). */
 const IFF_BROADCAST = 0x2;
 const IFF_POINTOPOINT = 0x10;
+/** The longest hardware address glibc keeps (`sockaddr_ll_max`'s 24 bytes). */
+const MAX_HWADDR = 24;
 
-const IFADDRS_SIZE = sizeOf(ifaddrs, "lp64");
-const SIN_SIZE = sizeOf(sockaddr_in, "lp64");
-const SIN6_SIZE = sizeOf(sockaddr_in6, "lp64");
-const SLL_HALEN = offsetOf(sockaddr_ll, "sll_halen", "lp64");
-const SLL_ADDR = offsetOf(sockaddr_ll, "sll_addr", "lp64");
+const HDR = sizeOf(nlmsghdr, "lp64");
+const H_TYPE = offsetOf(nlmsghdr, "nlmsg_type", "lp64");
+const H_FLAGS = offsetOf(nlmsghdr, "nlmsg_flags", "lp64");
+const H_SEQ = offsetOf(nlmsghdr, "nlmsg_seq", "lp64");
+const IFI = sizeOf(ifinfomsg, "lp64");
+const IFI_INDEX = offsetOf(ifinfomsg, "ifi_index", "lp64");
+const IFI_FLAGS = offsetOf(ifinfomsg, "ifi_flags", "lp64");
+const IFA = sizeOf(ifaddrmsg, "lp64");
+const IFA_FAMILY = offsetOf(ifaddrmsg, "ifa_family", "lp64");
+const IFA_PREFIXLEN = offsetOf(ifaddrmsg, "ifa_prefixlen", "lp64");
+const IFA_INDEX = offsetOf(ifaddrmsg, "ifa_index", "lp64");
+const RTA = sizeOf(rtattr, "lp64");
+const RTA_TYPE = offsetOf(rtattr, "rta_type", "lp64");
 
-const PAGE = 4096;
-const decoder = new TextDecoder();
-
-// Field offsets computed from the descriptors once (user-space addresses fit a double exactly: below 2^57).
-const IFA_NEXT = offsetOf(ifaddrs, "ifa_next", "lp64");
-const IFA_NAME = offsetOf(ifaddrs, "ifa_name", "lp64");
-const IFA_FLAGS = offsetOf(ifaddrs, "ifa_flags", "lp64");
-const IFA_ADDR = offsetOf(ifaddrs, "ifa_addr", "lp64");
-const IFA_NETMASK = offsetOf(ifaddrs, "ifa_netmask", "lp64");
-const IFA_IFU = offsetOf(ifaddrs, "ifa_ifu", "lp64");
-const SIN_ADDR = offsetOf(sockaddr_in, "sin_addr", "lp64");
-const SIN6_ADDR = offsetOf(sockaddr_in6, "sin6_addr", "lp64");
-const SIN6_SCOPE = offsetOf(sockaddr_in6, "sin6_scope_id", "lp64");
-
-/**
- * Reads native memory a page at a time and keeps the pages: glibc's `getifaddrs` puts every entry, sockaddr and
- * name in one allocation, so a whole list costs a copy or two instead of one per field (each copy is a runtime
- * call). Copying the whole page around a valid address is safe: memory protection is per page.
- */
-class PageReader {
-  readonly #a: FfiAdapter;
-  readonly #pages = new Map<number, Uint8Array>();
-  readonly #scratch = new Uint8Array(64);
-  constructor(a: FfiAdapter) {
-    this.#a = a;
-  }
-
-  #page(base: number): Uint8Array {
-    let p = this.#pages.get(base);
-    if (p === undefined) this.#pages.set(base, p = this.#a.copyBytes(this.#a.pointerFrom(BigInt(base)), PAGE));
-    return p;
-  }
-
-  /** `len` bytes at `addr` (a view valid until the next call when they straddle two pages). */
-  bytes(addr: number, len: number): Uint8Array {
-    const off = addr % PAGE;
-    if (off + len <= PAGE) return this.#page(addr - off).subarray(off, off + len);
-    const out = len <= this.#scratch.length ? this.#scratch.subarray(0, len) : new Uint8Array(len);
-    for (let i = 0; i < len;) {
-      const o = (addr + i) % PAGE;
-      const n = Math.min(len - i, PAGE - o);
-      out.set(this.#page(addr + i - o).subarray(o, o + n), i);
-      i += n;
-    }
-    return out;
-  }
-
-  /** A DataView of `len` bytes at `addr`. */
-  view(addr: number, len: number): DataView {
-    const b = this.bytes(addr, len);
-    return new DataView(b.buffer, b.byteOffset, b.byteLength);
-  }
-
-  /** The pointer-sized field at `off` of `v`, as a number (0 for NULL). */
-  pointer(v: DataView, off: number): number {
-    return v.getUint32(off, true) + v.getUint32(off + 4, true) * 0x100000000;
-  }
-
-  readonly #strings = new Map<number, string>();
-
-  /** The NUL-terminated string at `addr` (glibc points every entry of an interface at one name: decoded once). */
-  cstring(addr: number): string {
-    let s = this.#strings.get(addr);
-    if (s === undefined) this.#strings.set(addr, s = this.#cstring(addr));
-    return s;
-  }
-
-  #cstring(addr: number): string {
-    const parts: Uint8Array[] = [];
-    for (let a = addr;;) {
-      const off = a % PAGE;
-      const page = this.#page(a - off);
-      const nul = page.indexOf(0, off);
-      if (nul >= 0) {
-        parts.push(page.subarray(off, nul));
-        break;
-      }
-      parts.push(page.subarray(off));
-      a += PAGE - off;
-    }
-    if (parts.length === 1) return decoder.decode(parts[0]);
-    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      all.set(p, o);
-      o += p.length;
-    }
-    return decoder.decode(all);
-  }
-}
+/** "00" … "ff". */
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /** `aa:bb:…` of `len` bytes; the same zero-padding to six groups psutil applies to a short address. */
 export function formatMac(b: Uint8Array, off: number, len: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < len; i++) parts.push(b[off + i].toString(16).padStart(2, "0"));
-  while (parts.length < 6) parts.push("00");
-  return parts.join(":");
+  let out = "";
+  for (let i = 0; i < len; i++) out += (i === 0 ? "" : ":") + HEX2[b[off + i]];
+  for (let i = len; i < 6; i++) out += i === 0 ? "00" : ":00";
+  return out;
 }
 
-/** Whether `b` (16 bytes at `off`) is fe80::/10 or link-local multicast, where glibc names the scope. */
-function namedScope(b: Uint8Array, off: number): boolean {
+/** Whether the 16 bytes at `off` are fe80::/10 or link-local multicast, where glibc sets the scope. */
+function linkLocal(b: Uint8Array, off: number): boolean {
   return (b[off] === 0xfe && (b[off + 1] & 0xc0) === 0x80) || (b[off] === 0xff && (b[off + 1] & 0x0f) === 0x02);
 }
 
-class Reader {
-  readonly mem: PageReader;
-  constructor(a: FfiAdapter) {
-    this.mem = new PageReader(a);
-  }
-
-  /**
-   * psutil's `psutil_convert_ipaddr`: the text of the sockaddr at `addr`, or `null`. `ifname` is the entry's
-   * interface: glibc's `getifaddrs` sets a link-local address's `sin6_scope_id` to the index of the interface
-   * the address belongs to, so the name `getnameinfo` would look up with `if_indextoname` is that interface's
-   * (taken from the same snapshot, without the extra socket and ioctl per address).
-   */
-  convert(addr: number, family: number, ifname: string): string | null {
-    if (addr === 0) return null;
-    if (family === AF_INET) return formatIpv4(this.mem.bytes(addr, SIN_SIZE), SIN_ADDR);
-    if (family === AF_INET6) {
-      const b = this.mem.bytes(addr, SIN6_SIZE);
-      let text = formatIpv6(b, SIN6_ADDR);
-      const scope = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(SIN6_SCOPE, true);
-      if (scope !== 0) {
-        text += `%${namedScope(b, SIN6_ADDR) ? ifname : scope}`;
-      }
-      return text;
-    }
-    if (family === AF_PACKET) {
-      const len = this.mem.bytes(addr, SLL_HALEN + 1)[SLL_HALEN];
-      if (len === 0) return null;
-      // glibc allocates room for hardware addresses longer than sll_addr's 8 bytes (InfiniBand: 20).
-      return formatMac(this.mem.bytes(addr, SLL_ADDR + len), SLL_ADDR, len);
-    }
-    return null;
-  }
+function ascii(b: Uint8Array, start: number, end: number): string {
+  let s = "";
+  for (let i = start; i < end && b[i] !== 0; i++) s += String.fromCharCode(b[i]);
+  return s;
 }
 
-/** One raw entry: the NIC name and its address record. */
-interface RawAddr {
+const utf8 = new TextDecoder();
+
+/** The NUL-terminated name in `b[start..end)`. */
+function cname(b: Uint8Array, start: number, end: number): string {
+  let nul = start;
+  while (nul < end && b[nul] !== 0) nul++;
+  for (let i = start; i < nul; i++) if (b[i] >= 0x80) return utf8.decode(b.subarray(start, nul));
+  return ascii(b, start, nul);
+}
+
+/** The text of an IPv4/IPv6 address attribute (glibc keeps the all-zero address when the length is wrong). */
+function ipText(b: Uint8Array, off: number, len: number, family: number, scopeName: string): string {
+  if (family === AF_INET) return len === 4 ? formatIpv4(b, off) : "0.0.0.0";
+  if (len !== 16) return "::";
+  const text = formatIpv6(b, off);
+  return linkLocal(b, off) ? `${text}%${scopeName}` : text;
+}
+
+/** The netmask of a `prefix`-bit IPv4 or IPv6 prefix. */
+function netmaskText(family: number, prefix: number): string {
+  const bytes = new Uint8Array(16);
+  const max = family === AF_INET ? 32 : 128;
+  let bits = Math.min(prefix, max);
+  for (let i = 0; bits > 0; i++, bits -= 8) bytes[i] = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+  return family === AF_INET ? formatIpv4(bytes, 0) : formatIpv6(bytes, 0);
+}
+
+/** One `getifaddrs` entry: the NIC name, the interface flags, and psutil's record. */
+interface Entry {
   name: string;
   addr: NicAddress;
+}
+
+/** A link from the `RTM_GETLINK` dump. */
+interface Link {
+  name: string;
+  flags: number;
+}
+
+/**
+ * Decodes one `RTM_NEWLINK` message body (`b[off..end)`, after the netlink header) into `links` and, when it has
+ * a hardware address, an `AF_PACKET` entry.
+ */
+function decodeLink(
+  b: Uint8Array,
+  v: DataView,
+  off: number,
+  end: number,
+  links: Map<number, Link>,
+  out: Entry[],
+): void {
+  const index = v.getInt32(off + IFI_INDEX, true);
+  const flags = v.getUint32(off + IFI_FLAGS, true);
+  let name = "";
+  let hw = -1;
+  let hwLen = 0;
+  let brd = -1;
+  let brdLen = 0;
+  for (let a = off + ((IFI + 3) & ~3); a + RTA <= end;) {
+    const len = v.getUint16(a, true);
+    if (len < RTA || a + len > end) break;
+    const type = v.getUint16(a + RTA_TYPE, true);
+    const data = a + RTA;
+    const dataLen = len - RTA;
+    if (type === IFLA_IFNAME) name = cname(b, data, data + dataLen);
+    else if (type === IFLA_ADDRESS && dataLen <= MAX_HWADDR) [hw, hwLen] = [data, dataLen];
+    else if (type === IFLA_BROADCAST && dataLen <= MAX_HWADDR) [brd, brdLen] = [data, dataLen];
+    a += (len + 3) & ~3;
+  }
+  links.set(index, { name, flags });
+  // glibc leaves ifa_addr NULL without IFLA_ADDRESS (psutil skips the entry), and psutil skips a 0-byte address.
+  if (hw < 0 || hwLen === 0) return;
+  const address = formatMac(b, hw, hwLen);
+  const other = brd >= 0 && brdLen > 0 ? formatMac(b, brd, brdLen) : null;
+  out.push({
+    name,
+    addr: {
+      family: AF_PACKET,
+      address,
+      netmask: null,
+      broadcast: flags & IFF_BROADCAST ? other : null,
+      ptp: !(flags & IFF_BROADCAST) && flags & IFF_POINTOPOINT ? other : null,
+    },
+  });
+}
+
+/** Decodes one `RTM_NEWADDR` message body into an entry (IPv4 and IPv6 only: psutil skips other families). */
+function decodeAddr(
+  b: Uint8Array,
+  v: DataView,
+  off: number,
+  end: number,
+  links: Map<number, Link>,
+  out: Entry[],
+): void {
+  const family = b[off + IFA_FAMILY];
+  if (family !== AF_INET && family !== AF_INET6) return;
+  const link = links.get(v.getUint32(off + IFA_INDEX, true));
+  if (link === undefined) return; // a link added after the link dump: getifaddrs would not list it either
+  let name = link.name;
+  // glibc's two sockaddr slots: the address, and the broadcast/destination union.
+  let addr: [number, number] | null = null;
+  let other: [number, number] | null = null;
+  for (let a = off + ((IFA + 3) & ~3); a + RTA <= end;) {
+    const len = v.getUint16(a, true);
+    if (len < RTA || a + len > end) break;
+    const type = v.getUint16(a + RTA_TYPE, true);
+    const data: [number, number] = [a + RTA, len - RTA];
+    if (type === IFA_ADDRESS) {
+      // After an IFA_LOCAL, IFA_ADDRESS is the peer of a point-to-point link.
+      if (addr !== null) other = data;
+      else addr = data;
+    } else if (type === IFA_LOCAL) {
+      // IFA_LOCAL is the address; an IFA_ADDRESS seen before it moves to the broadcast/destination slot.
+      if (addr !== null) other = addr;
+      addr = data;
+    } else if (type === IFA_BROADCAST) {
+      other = data;
+    } else if (type === IFA_LABEL) {
+      name = cname(b, data[0], data[0] + data[1]);
+    }
+    a += (len + 3) & ~3;
+  }
+  if (addr === null) return;
+  const scope = link.name;
+  const peer = other === null ? null : ipText(b, other[0], other[1], family, scope);
+  out.push({
+    name,
+    addr: {
+      family,
+      address: ipText(b, addr[0], addr[1], family, scope),
+      netmask: netmaskText(family, b[off + IFA_PREFIXLEN]),
+      broadcast: link.flags & IFF_BROADCAST ? peer : null,
+      ptp: !(link.flags & IFF_BROADCAST) && link.flags & IFF_POINTOPOINT ? peer : null,
+    },
+  });
+}
+
+/** What one buffer of a dump held: the end of the dump, an error, or more to read. */
+type DumpState = "done" | "error" | "interrupted" | "more";
+
+/**
+ * Decodes the rtnetlink messages in `b[0..n)` answering request `seq`: links into `links` (and their
+ * `AF_PACKET` entries), addresses into `out`.
+ */
+export function decodeRtnetlink(
+  b: Uint8Array,
+  n: number,
+  seq: number,
+  links: Map<number, Link>,
+  out: Entry[],
+): DumpState {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let interrupted = false;
+  for (let off = 0; off + HDR <= n;) {
+    const len = v.getUint32(off, true);
+    if (len < HDR || off + len > n) return "error";
+    if (v.getUint32(off + H_SEQ, true) === seq) {
+      const type = v.getUint16(off + H_TYPE, true);
+      if (v.getUint16(off + H_FLAGS, true) & NLM_F_DUMP_INTR) interrupted = true;
+      if (type === NLMSG_DONE) return interrupted ? "interrupted" : "done";
+      if (type === NLMSG_ERROR) return "error";
+      if (type === RTM_NEWLINK && len >= HDR + IFI) decodeLink(b, v, off + HDR, off + len, links, out);
+      else if (type === RTM_NEWADDR && len >= HDR + IFA) decodeAddr(b, v, off + HDR, off + len, links, out);
+    }
+    off += (len + 3) & ~3;
+  }
+  return interrupted ? "interrupted" : "more";
+}
+
+let seqNo = 0;
+let buffer: Uint8Array | undefined;
+/**
+ * The route netlink socket, kept for the life of the process (close-on-exec, no multicast groups joined, so
+ * nothing arrives unasked); answers to an earlier request that was cut short are told apart by sequence number.
+ */
+let routeFd = -1;
+const request = new Uint8Array(HDR + 4);
+const requestView = new DataView(request.buffer);
+
+/** Sends one dump request of `type` on `fd` and decodes the answer; false when the dump changed meanwhile. */
+function dump(fd: number, type: number, links: Map<number, Link>, out: Entry[]): boolean {
+  const lib = libcTable(LIBC_NETLINK);
+  const seq = seqNo = (seqNo + 1) >>> 0;
+  requestView.setUint32(0, request.length, true);
+  requestView.setUint16(H_TYPE, type, true);
+  requestView.setUint16(H_FLAGS, NLM_F_REQUEST | NLM_F_DUMP, true);
+  requestView.setUint32(H_SEQ, seq, true);
+  request[HDR] = AF_PACKET; // struct rtgenmsg, as glibc asks: every family
+  if (Number(lib.send(fd, request, request.length, 0)) !== request.length) throw lastError("send");
+  const b = buffer ??= new Uint8Array(1 << 15);
+  for (;;) {
+    const n = Number(lib.recv(fd, b, b.length, 0));
+    if (n < 0) {
+      if (errno() === EINTR) continue;
+      throw lastError("recv");
+    }
+    const state = decodeRtnetlink(b, n, seq, links, out);
+    if (state === "done") return true;
+    if (state === "interrupted") return false;
+    if (state === "error" || n === 0) throw lastError("getifaddrs");
+  }
 }
 
 /**
@@ -177,43 +302,31 @@ interface RawAddr {
  * AF_INET6, then AF_PACKET, which psutil calls AF_LINK), NICs in order of their first entry after that sort.
  */
 export function netIfAddrs(): Map<string, NicAddress[]> {
-  const a = requireAdapter("netIfAddrs");
-  const lib = libcTable(LIBC_NET);
-  const reader = new Reader(a);
-  const headOut = new BigUint64Array(1);
-  if (lib.getifaddrs(headOut) !== 0) throw lastError("getifaddrs");
-  const head = a.pointerFrom(headOut[0]);
-  const raw: RawAddr[] = [];
-  try {
-    const mem = reader.mem;
-    let next = Number(headOut[0]);
-    while (next !== 0) {
-      const ifa = mem.view(next, IFADDRS_SIZE);
-      next = mem.pointer(ifa, IFA_NEXT);
-      const addr = mem.pointer(ifa, IFA_ADDR);
-      if (addr === 0) continue;
-      const flags = ifa.getUint32(IFA_FLAGS, true);
-      const netmaskAt = mem.pointer(ifa, IFA_NETMASK);
-      const ifuAt = mem.pointer(ifa, IFA_IFU);
-      const nameAt = mem.pointer(ifa, IFA_NAME);
-      const family = mem.view(addr, 2).getUint16(0, true); // sa_family
-      const name = mem.cstring(nameAt);
-      const address = reader.convert(addr, family, name);
-      if (address === null) continue;
-      const netmask = reader.convert(netmaskAt, family, name);
-      let broadcast: string | null = null;
-      let ptp: string | null = null;
-      // ifa_ifu is the broadcast address or the point-to-point destination, by the interface's flags.
-      if (flags & IFF_BROADCAST) broadcast = reader.convert(ifuAt, family, name);
-      else if (flags & IFF_POINTOPOINT) ptp = reader.convert(ifuAt, family, name);
-      raw.push({ name, addr: { family, address, netmask, broadcast, ptp } });
-    }
-  } finally {
-    lib.freeifaddrs(head);
+  requireAdapter("netIfAddrs");
+  const lib = libcTable(LIBC_NETLINK);
+  let entries: Entry[] = [];
+  if (routeFd < 0) {
+    routeFd = lib.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+    if (routeFd < 0) throw lastError("socket");
   }
-  raw.sort((x, y) => x.addr.family - y.addr.family); // Array.prototype.sort is stable
+  try {
+    // As glibc does, start over when a dump reports that the list changed under it.
+    for (let attempt = 0;; attempt++) {
+      const links = new Map<number, Link>();
+      entries = [];
+      if ((dump(routeFd, RTM_GETLINK, links, entries) && dump(routeFd, RTM_GETADDR, links, entries)) || attempt >= 3) {
+        break;
+      }
+    }
+  } catch (e) {
+    // A socket in an unknown state (a dump cut short): the next call starts on a fresh one.
+    lib.close(routeFd);
+    routeFd = -1;
+    throw e;
+  }
+  entries.sort((x, y) => x.addr.family - y.addr.family); // Array.prototype.sort is stable
   const out = new Map<string, NicAddress[]>();
-  for (const { name, addr } of raw) {
+  for (const { name, addr } of entries) {
     const list = out.get(name);
     if (list === undefined) out.set(name, [addr]);
     else list.push(addr);

@@ -66,48 +66,6 @@ export const utmp = struct("utmp", [
   ["__glibc_reserved", array("char", 20)],
 ]);
 
-/** `struct sockaddr` (generic header). */
-export const sockaddr = struct("sockaddr", [["sa_family", "u16"], ["sa_data", array("char", 14)]]);
-
-/** `struct sockaddr_in`. */
-export const sockaddr_in = struct("sockaddr_in", [
-  ["sin_family", "u16"],
-  ["sin_port", "u16"],
-  ["sin_addr", array("u8", 4)],
-  ["sin_zero", array("u8", 8)],
-]);
-
-/** `struct sockaddr_in6`. */
-export const sockaddr_in6 = struct("sockaddr_in6", [
-  ["sin6_family", "u16"],
-  ["sin6_port", "u16"],
-  ["sin6_flowinfo", "u32"],
-  ["sin6_addr", array("u8", 16)],
-  ["sin6_scope_id", "u32"],
-]);
-
-/** `struct sockaddr_ll` (AF_PACKET: the MAC address). */
-export const sockaddr_ll = struct("sockaddr_ll", [
-  ["sll_family", "u16"],
-  ["sll_protocol", "u16"],
-  ["sll_ifindex", "i32"],
-  ["sll_hatype", "u16"],
-  ["sll_pkttype", "u8"],
-  ["sll_halen", "u8"],
-  ["sll_addr", array("u8", 8)],
-]);
-
-/** `struct ifaddrs` (getifaddrs). `ifa_ifu` is the broadcast/destination union. */
-export const ifaddrs = struct("ifaddrs", [
-  ["ifa_next", "pointer"],
-  ["ifa_name", "pointer"],
-  ["ifa_flags", "u32"],
-  ["ifa_addr", "pointer"],
-  ["ifa_netmask", "pointer"],
-  ["ifa_ifu", "pointer"],
-  ["ifa_data", "pointer"],
-]);
-
 /** `struct statx_timestamp`. */
 export const statx_timestamp = struct("statx_timestamp", [["tv_sec", "i64"], ["tv_nsec", "u32"], [
   "__reserved",
@@ -239,3 +197,69 @@ export const mallinfo2 = struct("mallinfo2", [
   ["fordblks", "size_t"],
   ["keepcost", "size_t"],
 ]);
+
+/** `struct nlmsghdr` (linux/netlink.h): every netlink message starts with it; messages are 4-byte aligned. */
+export const nlmsghdr = struct("nlmsghdr", [
+  ["nlmsg_len", "u32"],
+  ["nlmsg_type", "u16"],
+  ["nlmsg_flags", "u16"],
+  ["nlmsg_seq", "u32"],
+  ["nlmsg_pid", "u32"],
+]);
+
+/** `struct inet_diag_sockid` (linux/inet_diag.h): ports and addresses in network byte order. */
+export const inet_diag_sockid = struct("inet_diag_sockid", [
+  ["idiag_sport", array("u8", 2)],
+  ["idiag_dport", array("u8", 2)],
+  ["idiag_src", array("u8", 16)],
+  ["idiag_dst", array("u8", 16)],
+  ["idiag_if", "u32"],
+  ["idiag_cookie", array("u32", 2)],
+]);
+
+/** `struct inet_diag_req`: the request of the original TCP-only sock_diag message, `TCPDIAG_GETSOCK`. */
+export const inet_diag_req = struct("inet_diag_req", [
+  ["idiag_family", "u8"],
+  ["idiag_src_len", "u8"],
+  ["idiag_dst_len", "u8"],
+  ["idiag_ext", "u8"],
+  ["id", inet_diag_sockid],
+  ["idiag_states", "u32"],
+  ["idiag_dbs", "u32"],
+]);
+
+/** `struct inet_diag_msg`: one socket of a sock_diag dump. */
+export const inet_diag_msg = struct("inet_diag_msg", [
+  ["idiag_family", "u8"],
+  ["idiag_state", "u8"],
+  ["idiag_timer", "u8"],
+  ["idiag_retrans", "u8"],
+  ["id", inet_diag_sockid],
+  ["idiag_expires", "u32"],
+  ["idiag_rqueue", "u32"],
+  ["idiag_wqueue", "u32"],
+  ["idiag_uid", "u32"],
+  ["idiag_inode", "u32"],
+]);
+
+/** `struct ifinfomsg` (linux/rtnetlink.h): the head of an `RTM_NEWLINK` message. */
+export const ifinfomsg = struct("ifinfomsg", [
+  ["ifi_family", "u8"],
+  ["__ifi_pad", "u8"],
+  ["ifi_type", "u16"],
+  ["ifi_index", "i32"],
+  ["ifi_flags", "u32"],
+  ["ifi_change", "u32"],
+]);
+
+/** `struct ifaddrmsg` (linux/if_addr.h): the head of an `RTM_NEWADDR` message. */
+export const ifaddrmsg = struct("ifaddrmsg", [
+  ["ifa_family", "u8"],
+  ["ifa_prefixlen", "u8"],
+  ["ifa_flags", "u8"],
+  ["ifa_scope", "u8"],
+  ["ifa_index", "u32"],
+]);
+
+/** `struct rtattr` (linux/rtnetlink.h): each attribute's header; attributes are 4-byte aligned. */
+export const rtattr = struct("rtattr", [["rta_len", "u16"], ["rta_type", "u16"]]);

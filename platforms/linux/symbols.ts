@@ -18,6 +18,7 @@ export const LIBC: LibrarySpec = {
 export const LIBC_IO = {
   open: { args: ["buffer", "i32"], returns: "i32" }, // const char *path, int flags
   read: { args: ["i32", "buffer", "usize"], returns: "isize" }, // int fd, void *buf, size_t count
+  lseek: { args: ["i32", "i64", "i32"], returns: "i64" }, // int fd, off_t offset, int whence
   pread: { args: ["i32", "buffer", "usize", "i64"], returns: "isize" }, // int fd, void *buf, size_t n, off_t off
   close: { args: ["i32"], returns: "i32" }, // int fd
   readlink: { args: ["buffer", "buffer", "usize"], returns: "isize" }, // const char *path, char *buf, size_t n
@@ -82,15 +83,21 @@ export const LIBC_CONTROL_ASYNC = {
   poll: { args: ["buffer", "u64", "i32"], returns: "i32", nonblocking: true }, // struct pollfd *fds, nfds_t n, int ms
 } as const satisfies SymbolTable;
 
-/** Network interfaces: addresses (`platforms/linux/net_if_addrs.ts`). */
+/** Network interfaces: state ioctls (`platforms/linux/net_if_stats.ts`) and the fd scan's `readlinkat`. */
 export const LIBC_NET = {
-  getifaddrs: { args: ["buffer"], returns: "i32" }, // struct ifaddrs **ifap
-  freeifaddrs: { args: ["pointer"], returns: "void" }, // struct ifaddrs *ifa
   socket: { args: ["i32", "i32", "i32"], returns: "i32" }, // int domain, int type, int protocol
   ioctl: { args: ["i32", "u64", "buffer"], returns: "i32" }, // int fd, unsigned long request, void *argp
   close: { args: ["i32"], returns: "i32" }, // int fd
   // int dirfd, const char *path, char *buf, size_t bufsiz
   readlinkat: { args: ["i32", "buffer", "buffer", "usize"], returns: "isize" },
+} as const satisfies SymbolTable;
+
+/** Netlink requests (`platforms/linux/net_inet_diag.ts`): a socket, one request out, the answer in. */
+export const LIBC_NETLINK = {
+  socket: { args: ["i32", "i32", "i32"], returns: "i32" }, // int domain, int type, int protocol
+  send: { args: ["i32", "buffer", "usize", "i32"], returns: "isize" }, // int fd, const void *buf, size_t n, int flags
+  recv: { args: ["i32", "buffer", "usize", "i32"], returns: "isize" }, // int fd, void *buf, size_t n, int flags
+  close: { args: ["i32"], returns: "i32" }, // int fd
 } as const satisfies SymbolTable;
 
 /** `ioctl` requests and flags for NIC state (linux/sockios.h, linux/ethtool.h, linux/net.h). */

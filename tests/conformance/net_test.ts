@@ -5,7 +5,10 @@ import * as tsutil from "../../mod.ts";
 import type { NetConnection } from "../../mod.ts";
 import { createLinuxBackend } from "../../platforms/linux/mod.ts";
 import { formatIpv6 } from "../../platforms/linux/net_ntop.ts";
-import { fixture, near, psutil, PYTHON, skipWithoutPsutil } from "../_helpers.ts";
+import { fixture, near, psutil, PYTHON, ROOT, skipWithoutPsutil } from "../_helpers.ts";
+import { RUNTIME } from "../../ffi/mod.ts";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const skip = skipWithoutPsutil();
 
@@ -85,6 +88,53 @@ test("netIfAddrs() equals psutil.net_if_addrs() exactly (NIC order, entry order,
     assert.deepEqual(list.map((a) => [a.family, a.address, a.netmask, a.broadcast, a.ptp]), py[nic], nic);
   }
   assert.ok(Object.values(ours).flat().some((a) => a.family === tsutil.AF_LINK));
+});
+
+// Interfaces this machine lacks, made in a network namespace of their own: an IPv4 alias with a label and no
+// broadcast, point-to-point IPv4 and IPv6 peers, a tun device (no hardware address), a bridge, link-local IPv6.
+const NETNS_SETUP = `set -e
+ip link set lo up
+ip link add v0 type veth peer name v1
+ip link set v0 up; ip link set v1 up
+ip addr add 10.9.0.1/24 brd + dev v0
+ip addr add 10.9.1.1/24 dev v0 label v0:al
+ip addr add 10.8.0.1 peer 10.8.0.2 dev v0
+ip -6 addr add 2001:db8::1/64 dev v0
+ip -6 addr add fd00::5 peer fd00::6 dev v1
+ip tuntap add t0 mode tun
+ip link set t0 up
+ip addr add 10.7.0.1 peer 10.7.0.2/32 dev t0
+ip -6 addr add fe80::77/64 dev t0
+ip link add b0 type bridge
+ip addr add 192.168.77.1/16 dev b0
+sleep 0.3`;
+
+test("netIfAddrs() equals psutil in a network namespace with aliases, peers, tun, bridge and link-local IPv6", {
+  skip: skip || (process.getuid?.() === 0 ? false : "needs root to create a network namespace (unshare -n)"),
+}, () => {
+  // Under Node this file runs compiled from the npm build: the probe is the compiled one beside it.
+  const probe = RUNTIME === "node"
+    ? fileURLToPath(new URL("./_netns_probe.js", import.meta.url))
+    : join(ROOT, "tests/conformance/_netns_probe.ts");
+  const ours = RUNTIME === "deno" ? [process.execPath, "run", "--allow-ffi", probe] : [process.execPath, probe];
+  const quote = (a: string): string => `'${a.replaceAll("'", "'\\''")}'`;
+  const py = `import json, psutil
+print(json.dumps([[k, [[int(a.family), a.address, a.netmask, a.broadcast, a.ptp] for a in v]]
+                  for k, v in psutil.net_if_addrs().items()]))`;
+  const r = spawnSync("unshare", [
+    "-n",
+    "bash",
+    "-c",
+    `${NETNS_SETUP}\n${ours.map(quote).join(" ")}\n${PYTHON} -c ${quote(py)}`,
+  ], {
+    encoding: "utf8",
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const [tsutilLine, psutilLine] = r.stdout.trim().split("\n");
+  const got = JSON.parse(tsutilLine);
+  assert.deepEqual(got, JSON.parse(psutilLine));
+  const names = got.map((row: [string]) => row[0]);
+  for (const nic of ["lo", "v0", "v0:al", "v1", "t0", "b0"]) assert.ok(names.includes(nic), nic);
 });
 
 test("netIfStats() equals psutil.net_if_stats() exactly", { skip }, () => {

@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as tsutil from "../../mod.ts";
 import { backend } from "../../src/_backend.ts";
+import { linuxContext } from "../../platforms/linux/context.ts";
+import { netConnections as netConnectionsOf } from "../../platforms/linux/net_connections.ts";
+import { waitFor } from "../_helpers.ts";
 
 function listen(server: net.Server, ...args: unknown[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -127,4 +130,68 @@ test("disk functions on this machine: / is mounted, the counters only grow", () 
   const n1 = tsutil.netIoCounters()!;
   const n2 = tsutil.netIoCounters()!;
   assert.ok(n2.bytesRecv >= n1.bytesRecv);
+});
+
+/** Every TCP connection of ours or on our ports, as comparable keys, through `ctx`'s way of reading the tables. */
+function tcpKeys(procfs: string | undefined, ports: Set<number>): string[] {
+  const ctx = linuxContext(procfs === undefined ? {} : { procfs });
+  return netConnectionsOf(ctx, "tcp")
+    .filter((c) =>
+      c.pid === process.pid ||
+      [c.laddr, c.raddr].some((a) => a !== null && typeof a === "object" && ports.has(a.port))
+    )
+    .map((c) => JSON.stringify(c))
+    .sort();
+}
+
+test("TCP through sock_diag netlink equals TCP through /proc/net/tcp{,6}: listeners, v4, v6, v4-mapped, TIME_WAIT, CLOSE_WAIT", async () => {
+  // Half-open allowed: a peer's FIN leaves the server side in CLOSE_WAIT until it ends too.
+  const v4 = net.createServer({ allowHalfOpen: true }, (s) => held.push(s));
+  const v6 = net.createServer((s) => held.push(s));
+  const dual = net.createServer((s) => held.push(s));
+  const held: net.Socket[] = [];
+  const connect = (port: number, host: string): Promise<net.Socket> =>
+    new Promise((resolve, reject) => {
+      const c = net.connect(port, host, () => resolve(c));
+      c.once("error", reject);
+    });
+  await listen(v4, 0, "127.0.0.1");
+  await listen(v6, 0, "::1");
+  await listen(dual, { port: 0, host: "::", ipv6Only: false });
+  const port = (s: net.Server): number => (s.address() as net.AddressInfo).port;
+  const clients: net.Socket[] = [];
+  try {
+    clients.push(await connect(port(v4), "127.0.0.1"), await connect(port(v6), "::1"));
+    clients.push(await connect(port(dual), "127.0.0.1")); // an IPv4 peer on an IPv6 socket: ::ffff:127.0.0.1
+    // We close first: our side goes to TIME_WAIT once the server side closes too.
+    const tw = await connect(port(v4), "127.0.0.1");
+    await waitFor(() => held.length >= 4);
+    const twPeer = held[held.length - 1];
+    await new Promise<void>((r) => tw.end(r));
+    twPeer.end();
+    // The server's peer closes: its side stays in CLOSE_WAIT while ours (FIN_WAIT2) waits.
+    const cw = await connect(port(v4), "127.0.0.1");
+    await waitFor(() => held.length >= 5);
+    const cwPeer = held[held.length - 1];
+    cw.end();
+    const ports = new Set([port(v4), port(v6), port(dual)]);
+    const statuses = await waitFor(() => {
+      const s = new Set(
+        tsutil.netConnections("tcp").filter((c) =>
+          [c.laddr, c.raddr].some((a) => a !== null && typeof a === "object" && ports.has(a.port))
+        ).map((c) => c.status),
+      );
+      return s.has("TIME_WAIT") && s.has("CLOSE_WAIT") ? s : null;
+    });
+    for (const s of ["LISTEN", "ESTABLISHED", "TIME_WAIT", "CLOSE_WAIT"]) assert.ok(statuses.has(s), s);
+    // "/proc/." reads the live files under a root that does not count as the live one: the file path.
+    const viaNetlink = tcpKeys(undefined, ports);
+    const viaFiles = tcpKeys("/proc/.", ports);
+    assert.deepEqual(viaNetlink, viaFiles);
+    assert.ok(viaNetlink.some((k) => k.includes("::ffff:127.0.0.1")), "the v4-mapped connection is there");
+    cwPeer.destroy();
+  } finally {
+    for (const c of [...clients, ...held]) c.destroy();
+    await Promise.all([close(v4), close(v6), close(dual)]);
+  }
 });

@@ -30,11 +30,21 @@ test("ethtool_cmd decodes a 25 Gbit/s full-duplex answer from bytes", () => {
   assert.equal(c.duplex, 1);
 });
 
-test("sockaddr and ifaddrs layouts used by netIfAddrs", () => {
-  assert.equal(offsetOf(S.sockaddr_in6, "sin6_addr", "lp64"), 8);
-  assert.equal(offsetOf(S.sockaddr_in6, "sin6_scope_id", "lp64"), 24);
-  assert.equal(offsetOf(S.sockaddr_ll, "sll_halen", "lp64"), 11);
-  assert.equal(offsetOf(S.sockaddr_ll, "sll_addr", "lp64"), 12);
-  assert.equal(offsetOf(S.ifaddrs, "ifa_addr", "lp64"), 24);
-  assert.equal(offsetOf(S.ifaddrs, "ifa_ifu", "lp64"), 40);
+test("netlink headers and the sock_diag and rtnetlink messages have the UAPI sizes and offsets", () => {
+  // sizeof/offsetof from linux/netlink.h, linux/inet_diag.h, linux/rtnetlink.h, linux/if_addr.h (gcc, x86_64).
+  assert.equal(sizeOf(S.nlmsghdr, "lp64"), 16);
+  assert.equal(sizeOf(S.inet_diag_sockid, "lp64"), 48);
+  assert.equal(sizeOf(S.inet_diag_req, "lp64"), 60);
+  assert.equal(offsetOf(S.inet_diag_req, "idiag_states", "lp64"), 52);
+  assert.equal(offsetOf(S.inet_diag_req, "idiag_dbs", "lp64"), 56);
+  assert.equal(sizeOf(S.inet_diag_msg, "lp64"), 72);
+  assert.equal(offsetOf(S.inet_diag_msg, "id", "lp64"), 4);
+  assert.equal(offsetOf(S.inet_diag_msg, "idiag_uid", "lp64"), 64);
+  assert.equal(offsetOf(S.inet_diag_msg, "idiag_inode", "lp64"), 68);
+  assert.equal(sizeOf(S.ifinfomsg, "lp64"), 16);
+  assert.equal(offsetOf(S.ifinfomsg, "ifi_index", "lp64"), 4);
+  assert.equal(offsetOf(S.ifinfomsg, "ifi_flags", "lp64"), 8);
+  assert.equal(sizeOf(S.ifaddrmsg, "lp64"), 8);
+  assert.equal(offsetOf(S.ifaddrmsg, "ifa_index", "lp64"), 4);
+  assert.equal(sizeOf(S.rtattr, "lp64"), 4);
 });
