@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { RUNTIME } from "../ffi/mod.ts";
 
 /** One measured row. */
@@ -74,6 +74,81 @@ print(json.dumps(out))`;
     return Object.fromEntries(Object.keys(cases).map((k) => [k, NaN]));
   }
   return JSON.parse(r.stdout) as Record<string, number>;
+}
+
+/** psutil's side of an interleaved comparison: one Python process that times statements on request. */
+const SERVER = `import json, sys, time, psutil
+for line in sys.stdin:
+    req = json.loads(line)
+    code = compile(req["stmt"], "case", "exec")
+    try:
+        for _ in range(3): exec(code)
+        samples = []; start = time.perf_counter(); batch = 1
+        while time.perf_counter() - start < req["ms"] / 1000 or len(samples) < 5:
+            t0 = time.perf_counter()
+            for _ in range(batch): exec(code)
+            dt = time.perf_counter() - t0
+            samples.append(dt * 1e6 / batch)
+            if dt < 0.005: batch *= 2
+        samples.sort(); print(samples[len(samples) // 2], flush=True)
+    except Exception:
+        print("NaN", flush=True)
+`;
+
+/**
+ * Times each case in both libraries, alternating case by case for `rounds` rounds (tsutil, then psutil, then the
+ * next case), and keeps each side's best round: the two are measured seconds apart, so a burst of load on this
+ * noisy machine hits both or neither, and the best round of each is the least disturbed. NaN for psutil when
+ * python3-psutil is absent.
+ */
+export async function compareInterleaved(
+  cases: [name: string, ours: () => unknown, psutilStmt: string][],
+  rounds = 3,
+  minMs = 150,
+): Promise<Row[]> {
+  const child = spawn("/usr/bin/python3", ["-c", SERVER], { stdio: ["pipe", "pipe", "ignore"] });
+  const lines: string[] = [];
+  const waiting: ((l: string) => void)[] = [];
+  let pending = "";
+  let closed = false;
+  const deliver = (l: string): void => {
+    const w = waiting.shift();
+    if (w !== undefined) w(l);
+    else lines.push(l);
+  };
+  child.stdout!.setEncoding("utf8");
+  child.stdout!.on("data", (d: string) => {
+    pending += d;
+    for (let i; (i = pending.indexOf("\n")) >= 0;) {
+      deliver(pending.slice(0, i));
+      pending = pending.slice(i + 1);
+    }
+  });
+  const onGone = (): void => {
+    closed = true;
+    while (waiting.length > 0) deliver("NaN");
+  };
+  child.on("close", onGone);
+  child.on("error", onGone);
+  const ask = (stmt: string): Promise<number> => {
+    if (closed) return Promise.resolve(NaN);
+    child.stdin!.write(JSON.stringify({ stmt, ms: minMs }) + "\n");
+    const l = lines.shift();
+    return Promise.resolve(l ?? new Promise<string>((r) => waiting.push(r))).then(Number);
+  };
+  const best = cases.map(([name]) => ({ name, ours: Infinity, theirs: Infinity }));
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, [, fn, stmt]] of cases.entries()) {
+        best[i].ours = Math.min(best[i].ours, measure(fn, minMs));
+        const t = await ask(stmt);
+        best[i].theirs = Number.isNaN(t) ? NaN : Math.min(best[i].theirs, t);
+      }
+    }
+  } finally {
+    child.stdin!.end();
+  }
+  return best;
 }
 
 function fmt(n: number): string {

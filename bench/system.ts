@@ -4,7 +4,7 @@
  * @module
  */
 import * as tsutil from "../mod.ts";
-import { measure, printTable, psutilTimes, type Row } from "./_harness.ts";
+import { compareInterleaved, printTable, type Row } from "./_harness.ts";
 
 /** [name, tsutil call, psutil statement] for every system function benchmarked. */
 export const CASES: [string, () => unknown, string][] = [
@@ -33,9 +33,8 @@ export const CASES: [string, () => unknown, string][] = [
 ];
 
 /** Runs the system benchmarks and prints the table. */
-export function bench(): Row[] {
-  const theirs = psutilTimes(Object.fromEntries(CASES.map(([n, , py]) => [n, py])));
-  const rows = CASES.map(([name, fn]) => ({ name, ours: measure(fn), theirs: theirs[name] }));
+export async function bench(): Promise<Row[]> {
+  const rows = await compareInterleaved(CASES);
   printTable("System functions", rows);
   return rows;
 }

@@ -59,3 +59,41 @@ export function rereader(ctx: LinuxContext, path: string): () => Uint8Array {
     }
   };
 }
+
+/** Directory descriptors kept open on live kernel directories, per reader (see `relister`). */
+const liveDirs = new WeakMap<LinuxContext["io"], Map<string, number>>();
+
+/**
+ * A lister for one kernel directory that is listed again and again (`/sys/class/power_supply`): on the live roots
+ * it keeps the directory open and re-reads it from the start (`lseek` and one `getdents64`, instead of a path
+ * lookup, two reads and a close); elsewhere, or without FFI, it lists the path each time. A directory that cannot
+ * be opened lists as empty (as `listOrEmpty`) and is tried again on the next call.
+ */
+export function relister(ctx: LinuxContext, path: string): () => string[] {
+  if (!ctx.live) return () => listOrEmpty(ctx, path);
+  const io = ctx.io;
+  let dirs = liveDirs.get(io);
+  if (dirs === undefined) liveDirs.set(io, dirs = new Map());
+  const open = dirs;
+  return (): string[] => {
+    let fd = open.get(path);
+    if (fd === undefined) {
+      try {
+        fd = io.openDir(path);
+      } catch (e) {
+        if (e instanceof SystemCallError) return [];
+        throw e;
+      }
+      if (fd < 0) return listOrEmpty(ctx, path);
+      open.set(path, fd);
+    }
+    try {
+      return io.relistDir(fd, path, true);
+    } catch (e) {
+      open.delete(path);
+      io.closeFd(fd);
+      if (e instanceof SystemCallError) return [];
+      throw e;
+    }
+  };
+}

@@ -40,10 +40,25 @@ export interface FileIO {
   closeFd(fd: number): void;
   /** True when `path` exists. */
   exists(path: string): boolean;
+  /** Opens directory `path` for repeated listing with `relistDir`; returns the fd (`-1` where unsupported). */
+  openDir(path: string): number;
+  /**
+   * The entries of the directory open as `fd` (from `openDir`), read again from its start. `kernelFs`: the
+   * directory is procfs or sysfs, which emit entries until the buffer is full or the list ends, so a read that
+   * leaves room for another entry was the last.
+   */
+  relistDir(fd: number, path: string, kernelFs: boolean): string[];
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/** The name in `buf[start..end)`: ASCII names (nearly all of /proc and /sys) skip the UTF-8 decoder. */
+function asciiOrUtf8(buf: Uint8Array, start: number, end: number): string {
+  let ascii = true;
+  for (let i = start; i < end; i++) if (buf[i] >= 0x80) ascii = false;
+  return ascii ? String.fromCharCode(...buf.subarray(start, end)) : decoder.decode(buf.subarray(start, end));
+}
 
 /** FileIO over libc via the runtime's FFI. */
 class LibcFileIO implements FileIO {
@@ -132,37 +147,58 @@ class LibcFileIO implements FileIO {
     const fd = c.open(this.#cpath(path), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) this.#fail("open", path);
     try {
-      const buf = this.#dents;
-      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-      for (;;) {
-        const n = c.getdents64!(fd, buf, buf.length);
-        if (n < 0) this.#fail("getdents64", path);
-        if (n === 0) break;
-        // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
-        for (let off = 0; off < n;) {
-          const reclen = view.getUint16(off + 16, true);
-          const start = off + 19;
-          let end = start;
-          while (buf[end] !== 0) end++;
-          const isDot = buf[start] === 46 && (end === start + 1 || (end === start + 2 && buf[start + 1] === 46));
-          if (!isDot) each(buf, start, end);
-          off += reclen;
-        }
-      }
+      this.#scanFd(fd, path, false, each);
     } finally {
       c.close(fd);
     }
   }
 
+  #scanFd(
+    fd: number,
+    path: string,
+    kernelFs: boolean,
+    each: (buf: Uint8Array, start: number, end: number) => void,
+  ): void {
+    const c = libcIo();
+    const buf = this.#dents;
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    for (;;) {
+      const n = c.getdents64!(fd, buf, buf.length);
+      if (n < 0) this.#fail("getdents64", path);
+      if (n === 0) break;
+      // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+      for (let off = 0; off < n;) {
+        const reclen = view.getUint16(off + 16, true);
+        const start = off + 19;
+        let end = start;
+        while (buf[end] !== 0) end++;
+        const isDot = buf[start] === 46 && (end === start + 1 || (end === start + 2 && buf[start + 1] === 46));
+        if (!isDot) each(buf, start, end);
+        off += reclen;
+      }
+      // d_name is at most 255 bytes: with more room than a whole entry left, the kernel had nothing more to emit.
+      if (kernelFs && n < buf.length - 512) break;
+    }
+  }
+
+  openDir(path: string): number {
+    if (libcIo().getdents64 === null) return -1;
+    const fd = libcIo().open(this.#cpath(path), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) this.#fail("open", path);
+    return fd;
+  }
+
+  relistDir(fd: number, path: string, kernelFs: boolean): string[] {
+    if (Number(libcIo().lseek(fd, 0n, 0)) < 0) this.#fail("lseek", path); // SEEK_SET
+    const out: string[] = [];
+    this.#scanFd(fd, path, kernelFs, (buf, start, end) => out.push(asciiOrUtf8(buf, start, end)));
+    return out;
+  }
+
   listDir(path: string): string[] {
     if (libcIo().getdents64 === null) return fs.readdirSync(path);
     const out: string[] = [];
-    this.#scanDir(path, (buf, start, end) => {
-      let ascii = true;
-      for (let i = start; i < end; i++) if (buf[i] >= 0x80) ascii = false;
-      // ASCII names (nearly all of /proc and /sys) skip the UTF-8 decoder.
-      out.push(ascii ? String.fromCharCode(...buf.subarray(start, end)) : decoder.decode(buf.subarray(start, end)));
-    });
+    this.#scanDir(path, (buf, start, end) => out.push(asciiOrUtf8(buf, start, end)));
     return out;
   }
 
@@ -256,6 +292,12 @@ class NodeFileIO implements FileIO {
   }
   exists(path: string): boolean {
     return fs.existsSync(path);
+  }
+  openDir(_path: string): number {
+    return -1;
+  }
+  relistDir(_fd: number, path: string): string[] {
+    return this.listDir(path);
   }
 }
 

@@ -10,7 +10,7 @@ import type { LinuxContext } from "./context.ts";
 import { POWER_TIME_UNKNOWN, POWER_TIME_UNLIMITED } from "../../src/constants.ts";
 import { MalformedFileError } from "./procfs/_parse.ts";
 import { pyInt } from "./procfs/py_number.ts";
-import { catOrNull, listOrEmpty } from "./_cat.ts";
+import { catOrNull, relister } from "./_cat.ts";
 
 /** The first of `names` under `dir` that can be read, as an integer; `null` when none can. */
 function firstInt(ctx: LinuxContext, dir: string, ...names: string[]): number | null {
@@ -33,9 +33,10 @@ function isBattery(name: string): boolean {
 /** The battery member of the Linux backend. */
 export function linuxBattery(ctx: LinuxContext): Pick<PlatformBackend, "sensorsBattery"> {
   const supplies = `${ctx.sysfs}/class/power_supply`;
+  const listSupplies = relister(ctx, supplies);
   return {
     sensorsBattery(): Battery | null {
-      const bats = listOrEmpty(ctx, supplies).filter(isBattery).sort();
+      const bats = listSupplies().filter(isBattery).sort();
       if (bats.length === 0) return null;
       const root = `${supplies}/${bats[0]}`;
       const energyNow = firstInt(ctx, root, "energy_now", "charge_now");

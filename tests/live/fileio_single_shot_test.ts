@@ -4,6 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileIO } from "../../platforms/linux/fileio.ts";
+import { linuxContext } from "../../platforms/linux/context.ts";
+import { relister } from "../../platforms/linux/_cat.ts";
 
 const keys = (s: string): string[] => s.split("\n").map((l) => l.split(":")[0]);
 
@@ -45,4 +47,24 @@ test("singleShot still reads past a full buffer: a 200 KiB file comes back whole
   } finally {
     fs.rmSync(dir, { recursive: true });
   }
+});
+
+test("relister keeps a live kernel directory open and lists it again from the start, whole, each call", () => {
+  const ctx = linuxContext();
+  // /proc/self/fd: entries come and go between calls.
+  const fds = relister(ctx, "/proc/self/fd");
+  for (let i = 0; i < 3; i++) {
+    const opened = Array.from({ length: 60 * i }, () => fs.openSync("/proc/self/stat", "r"));
+    try {
+      const listed = fds().map(Number).sort((a, b) => a - b);
+      for (const fd of opened) assert.ok(listed.includes(fd), `fd ${fd} listed (round ${i})`);
+      assert.ok(listed.length >= opened.length + 3);
+    } finally {
+      for (const fd of opened) fs.closeSync(fd);
+    }
+  }
+  const net = relister(ctx, "/sys/class/net");
+  for (let i = 0; i < 2; i++) assert.deepEqual(net().sort(), fs.readdirSync("/sys/class/net").sort());
+  const missing = relister(ctx, "/sys/class/no-such-class");
+  assert.deepEqual([missing(), missing()], [[], []]);
 });
