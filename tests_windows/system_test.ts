@@ -6,6 +6,9 @@ import * as tsutil from "../mod.ts";
 import { SystemCallError } from "../mod.ts";
 import process from "node:process";
 import { host, listen, spawnPing, waitFor } from "./_host.ts";
+import { getLastError, kernel32 } from "../platforms/windows/_win32.ts";
+import { mountPointsUnder } from "../platforms/windows/disk.ts";
+import { wstr } from "../ffi/cstring.ts";
 
 const H = host();
 
@@ -186,4 +189,14 @@ test("pids() is sorted and has this process; pidExists() is true for it and fals
   await child.status;
   assert.ok(await waitFor(() => !tsutil.pidExists(pid)), "an exited child must not exist");
   assert.equal(tsutil.pidExists(4_000_000), false);
+});
+
+test("volume mount points: Wine does not implement FindFirstVolumeMountPointW (ERROR_CALL_NOT_IMPLEMENTED), so diskPartitions lists the drives alone, as psutil does when the call fails", () => {
+  const k = kernel32();
+  const buf = new Uint16Array(261);
+  const h = k.FindFirstVolumeMountPointW(wstr("C:\\"), buf, buf.length);
+  assert.equal(h, -1); // INVALID_HANDLE_VALUE, as Windows answers a drive without mount points (ERROR_NO_MORE_FILES)
+  assert.equal(getLastError(), 120); // ERROR_CALL_NOT_IMPLEMENTED: Wine's stub
+  assert.deepEqual(mountPointsUnder("C:\\"), []);
+  for (const p of tsutil.diskPartitions({ all: true })) assert.equal(p.mountpoint, p.device);
 });

@@ -39,6 +39,10 @@ const DRIVE_REMOTE = 4;
 const DRIVE_RAMDISK = 6;
 /** `FILE_READ_ONLY_VOLUME`. */
 const FILE_READ_ONLY_VOLUME = 0x00080000;
+/** `FILE_SUPPORTS_REPARSE_POINTS`: only such volumes can have other volumes mounted on their folders. */
+const FILE_SUPPORTS_REPARSE_POINTS = 0x00000080;
+/** `MAX_PATH`. */
+const MAX_PATH = 260;
 /** `FILE_VOLUME_IS_COMPRESSED`. */
 const FILE_VOLUME_IS_COMPRESSED = 0x00008000;
 /** `SEM_FAILCRITICALERRORS`: no "insert a disk" dialog for empty drives. */
@@ -64,16 +68,58 @@ export function splitMultiString(units: Uint16Array, count: number): string[] {
   return out;
 }
 
-/** psutil's `opts` for a volume: rw/ro, compressed, readonly, then the drive type. */
-export function driveOpts(flags: number | null, type: number): string {
+/** psutil's `opts` for a volume's flags: rw/ro, compressed, readonly (empty when the volume could not be read). */
+export function volumeOpts(flags: number | null): string[] {
   const parts: string[] = [];
   if (flags !== null) {
     parts.push(flags & FILE_READ_ONLY_VOLUME ? "ro" : "rw");
     if (flags & FILE_VOLUME_IS_COMPRESSED) parts.push("compressed");
     if (flags & FILE_READ_ONLY_VOLUME) parts.push("readonly");
   }
-  parts.push(DRIVE_TYPES[type] ?? "?");
-  return parts.join(",");
+  return parts;
+}
+
+/** psutil's `opts` for a drive: its volume's flags, then the drive type. */
+export function driveOpts(flags: number | null, type: number): string {
+  return [...volumeOpts(flags), DRIVE_TYPES[type] ?? "?"].join(",");
+}
+
+/**
+ * The folders under drive `root` that other volumes are mounted on (FindFirstVolumeMountPointW), each as `root` +
+ * the relative path with its trailing backslash (`C:\mnt\data\`), as psutil lists them. None when the drive
+ * has none, or when listing them is refused (it takes administrator rights on some Windows versions).
+ */
+export function mountPointsUnder(root: string): string[] {
+  const k = kernel32();
+  const buf = new Uint16Array(MAX_PATH + 1);
+  const h = k.FindFirstVolumeMountPointW(wstr(root), buf, buf.length);
+  if (h === INVALID_HANDLE_VALUE || h === 0) return [];
+  const out: string[] = [];
+  try {
+    do out.push(root + wideFrom(buf)); while (k.FindNextVolumeMountPointW(h, buf, buf.length));
+  } finally {
+    k.FindVolumeMountPointClose(h);
+  }
+  return out;
+}
+
+/**
+ * psutil's entries for one drive: first one per volume mounted on one of its folders (device: the drive; the
+ * drive's file system and flags, without the drive type), then the drive itself. psutil 5.9 lists the mount points
+ * of the first drive that has any only (its loop flag is never reset); here every drive's are listed.
+ */
+export function drivePartitions(
+  drive: string,
+  type: number,
+  fstype: string,
+  flags: number | null,
+  mountPoints: readonly string[],
+): DiskPartition[] {
+  const opts = volumeOpts(flags).join(",");
+  return [
+    ...mountPoints.map((mountpoint) => ({ device: drive, mountpoint, fstype, opts })),
+    { device: drive, mountpoint: drive, fstype, opts: driveOpts(flags, type) },
+  ];
 }
 
 /** The disk members of the Windows backend. */
@@ -98,12 +144,9 @@ export function windowsDisk(): Pick<PlatformBackend, "diskPartitions" | "diskUsa
           const flags = new Uint32Array(1);
           const maxComp = new Uint32Array(1);
           const ok = k.GetVolumeInformationW(root, null, 0, null, maxComp, flags, fsName, fsName.length);
-          out.push({
-            device: drive,
-            mountpoint: drive,
-            fstype: ok ? wideFrom(fsName) : "",
-            opts: driveOpts(ok ? flags[0] : null, type),
-          });
+          const volFlags = ok ? flags[0] : null;
+          const mounted = volFlags !== null && volFlags & FILE_SUPPORTS_REPARSE_POINTS ? mountPointsUnder(drive) : [];
+          out.push(...drivePartitions(drive, type, ok ? wideFrom(fsName) : "", volFlags, mounted));
         }
         return out;
       } finally {

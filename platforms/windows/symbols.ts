@@ -109,6 +109,10 @@ export const KERNEL32 = {
     args: ["buffer", "buffer", "u32", "buffer", "buffer", "buffer", "buffer", "u32"],
     returns: "i32",
   },
+  // LPCWSTR root, LPWSTR mountPoint, DWORD len: the first folder another volume is mounted on, under `root`
+  FindFirstVolumeMountPointW: { args: ["buffer", "buffer", "u32"], returns: "isize" },
+  FindNextVolumeMountPointW: { args: ["isize", "buffer", "u32"], returns: "i32" }, // HANDLE find, LPWSTR, DWORD len
+  FindVolumeMountPointClose: { args: ["isize"], returns: "i32" }, // HANDLE find
   GetDiskFreeSpaceExW: {
     // LPCWSTR dir, PULARGE_INTEGER freeToCaller, PULARGE_INTEGER total, PULARGE_INTEGER totalFree
     args: ["buffer", "buffer", "buffer", "buffer"],

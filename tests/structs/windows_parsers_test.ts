@@ -23,7 +23,7 @@ import { countPrivatePages, parseHandles, stripFinalPathPrefix } from "../../pla
 import { foldLoad, LOADAVG_FACTORS } from "../../platforms/windows/pdh.ts";
 import { batteryFromPowerStatus } from "../../platforms/windows/system.ts";
 import { kindFilter, parseAdapters, parseConnTable } from "../../platforms/windows/net.ts";
-import { driveOpts, splitMultiString } from "../../platforms/windows/disk.ts";
+import { driveOpts, drivePartitions, splitMultiString } from "../../platforms/windows/disk.ts";
 
 test("splitCommandLine() follows CommandLineToArgvW's quoting and backslash rules", () => {
   assert.deepEqual(splitCommandLine('"C:\\Program Files\\a.exe" x y'), ["C:\\Program Files\\a.exe", "x", "y"]);
@@ -358,4 +358,15 @@ test("splitMultiString() and driveOpts() read GetLogicalDriveStringsW and volume
   assert.equal(driveOpts(0, 3), "rw,fixed");
   assert.equal(driveOpts(0x00080000 | 0x00008000, 2), "ro,compressed,readonly,removable");
   assert.equal(driveOpts(null, 5), "cdrom");
+});
+
+test("drivePartitions() puts the volumes mounted on a drive's folders first, with the drive's fs and flags", () => {
+  assert.deepEqual(drivePartitions("C:\\", 3, "NTFS", 0x80 | 0x00008000, ["C:\\mnt\\data\\", "C:\\vm\\"]), [
+    { device: "C:\\", mountpoint: "C:\\mnt\\data\\", fstype: "NTFS", opts: "rw,compressed" },
+    { device: "C:\\", mountpoint: "C:\\vm\\", fstype: "NTFS", opts: "rw,compressed" },
+    { device: "C:\\", mountpoint: "C:\\", fstype: "NTFS", opts: "rw,compressed,fixed" },
+  ]);
+  assert.deepEqual(drivePartitions("E:\\", 5, "", null, []), [
+    { device: "E:\\", mountpoint: "E:\\", fstype: "", opts: "cdrom" },
+  ]);
 });
