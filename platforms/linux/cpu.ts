@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { catOrNull, listOrEmpty } from "./_cat.ts";
+import { catOrNull, listOrEmpty, rereader } from "./_cat.ts";
+import { SystemCallError } from "../../ffi/errors.ts";
 import type { LoadAvg } from "../../src/types.ts";
 import type { PlatformBackend } from "../backend.ts";
 import type { LinuxContext } from "./context.ts";
@@ -56,12 +57,22 @@ export function parseLoadavg(s: string, path: string): LoadAvg {
 
 /** The CPU members of the Linux backend. */
 export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogical" | "cpuCountCores" | "getloadavg"> {
+  const readOnline = rereader(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
   return {
     cpuCountLogical(): number | null {
-      if (ctx.live && hasSysinfo()) {
-        // What psutil calls: glibc reads /sys/devices/system/cpu/online (or /proc/stat) in one native call.
-        const n = libcIo().sysconf(_SC_NPROCESSORS_ONLN);
-        if (n > 0) return n;
+      if (ctx.live) {
+        // What psutil asks, sysconf(_SC_NPROCESSORS_ONLN), is glibc reading this file (open, read, close): read
+        // here through a descriptor kept open, one pread per call.
+        try {
+          const n = countCpuList(text(readOnline()));
+          if (n > 0) return n;
+        } catch (e) {
+          if (!(e instanceof SystemCallError)) throw e;
+        }
+        if (hasSysinfo()) {
+          const n = libcIo().sysconf(_SC_NPROCESSORS_ONLN);
+          if (n > 0) return n;
+        }
       }
       // For other roots, the file glibc's sysconf reads, then psutil's fallbacks.
       const online = catOrNull(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
