@@ -20,7 +20,7 @@ import { type InetSocket, parseInetTable, TCP_STATUSES } from "./procfs/net_inet
 import { parseUnixTable } from "./procfs/net_unix.ts";
 import { MalformedFileError } from "./procfs/_parse.ts";
 import { allInodes, type InodeMap, scanPid } from "./net_fd_scan.ts";
-import { type TcpSocket, tcpSocketsByNetlink } from "./net_inet_diag.ts";
+import { finishTcpDump, startTcpDump, type TcpSocket, tcpSockets } from "./net_inet_diag.ts";
 
 /** Linux `AF_UNIX`, `AF_INET`, `AF_INET6`. */
 const AF_UNIX = 1;
@@ -65,12 +65,23 @@ function statusOf(state: number, type: number, path: string): string {
  */
 export function netConnections(ctx: LinuxContext, kind: ConnKind, pid?: number): NetConnection[] {
   const tables = KIND_TABLES[kind];
+  const wantsTcp = ctx.live && tables.some(([, , type]) => type === SOCK_STREAM);
   let inodes: InodeMap;
-  if (pid === undefined) inodes = allInodes(ctx);
-  else {
+  let tcp: TcpSocket[] | null = null;
+  if (pid !== undefined) {
     inodes = new Map();
     scanPid(ctx, pid, inodes);
     if (inodes.size === 0) return [];
+    if (wantsTcp) tcp = tcpSockets();
+  } else {
+    // The TCP dump is asked for first: where the runtime sends it off-thread, the kernel walks its TCP tables
+    // while the fd scan runs here.
+    const pending = wantsTcp ? startTcpDump() : null;
+    try {
+      inodes = allInodes(ctx);
+    } finally {
+      if (pending !== null) tcp = finishTcpDump(pending);
+    }
   }
   const out: NetConnection[] = [];
   const seen = new Set<string>();
@@ -84,7 +95,6 @@ export function netConnections(ctx: LinuxContext, kind: ConnKind, pid?: number):
     }
     out.push(c);
   };
-  let tcp: TcpSocket[] | null | undefined;
   for (const [file, family, type] of tables) {
     const path = `${ctx.procfs}/net/${file}`;
     if (family === AF_UNIX) {
@@ -116,12 +126,9 @@ export function netConnections(ctx: LinuxContext, kind: ConnKind, pid?: number):
         pid: pairs === undefined ? null : pairs[0],
       });
     };
-    if (type === SOCK_STREAM && ctx.live) {
-      if (tcp === undefined) tcp = tcpSocketsByNetlink();
-      if (tcp !== null) {
-        for (const s of tcp) if (s.family === family) visit(s);
-        continue;
-      }
+    if (type === SOCK_STREAM && tcp !== null) {
+      for (const s of tcp) if (s.family === family) visit(s);
+      continue;
     }
     let bytes: Uint8Array;
     try {

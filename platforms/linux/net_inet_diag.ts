@@ -13,6 +13,9 @@
  * show them; TIME_WAIT and request sockets come with inode 0, as in the files. Addresses and ports arrive in
  * network byte order, so they need no per-word swapping.
  *
+ * Where the runtime can call `send` on a worker thread (Deno), the request goes out there once the calling thread
+ * has had one answer: the kernel walks its tables inside that `send`, while `netConnections` scans the fds.
+ *
  * Only the live system can be asked this way (netlink answers for the caller's network namespace, which is what
  * `/proc/net` shows too): fixture roots, a host's /proc mounted elsewhere, a runtime without FFI, or a kernel or
  * sandbox that refuses the request all fall back to the files.
@@ -26,7 +29,7 @@ import { offsetOf, sizeOf } from "../../ffi/struct.ts";
 import { errno, libcTable } from "./libc.ts";
 import { formatIpv4, formatIpv6 } from "./net_ntop.ts";
 import { inet_diag_msg, inet_diag_req, inet_diag_sockid, nlmsghdr } from "./structs.ts";
-import { LIBC_NETLINK, SOCK_CLOEXEC } from "./symbols.ts";
+import { LIBC_NETLINK, LIBC_NETLINK_ASYNC, SOCK_CLOEXEC } from "./symbols.ts";
 
 const AF_NETLINK = 16;
 const SOCK_DGRAM = 2;
@@ -125,28 +128,78 @@ export function decodeDiagMessages(
 
 let seqNo = 0;
 let refused = false;
+/** Set after one dump answered on the calling thread: only then is the request sent off-thread. */
+let proven = false;
 let buffer: Uint8Array | undefined;
+const pollBuf = new Uint8Array(8);
+const pollView = new DataView(pollBuf.buffer);
+/** POLLIN. */
+const POLLIN = 1;
+/** How long to wait for an off-thread request's first answer before giving up on netlink (the walk takes ~1 ms). */
+const ANSWER_TIMEOUT_MS = 5000;
+
+/** A dump asked for and not yet read: its socket, sequence number and request (kept alive while in flight). */
+export interface PendingDump {
+  readonly fd: number;
+  readonly seq: number;
+  readonly request: Uint8Array;
+  /** Whether the request went out on a worker thread (its `send` may still be running). */
+  readonly offThread: boolean;
+}
 
 /**
- * Every TCP socket of the caller's network namespace (IPv4 first, then IPv6, as the two files are read), or `null`
- * when sock_diag cannot answer here (no FFI, a refused socket or request): the caller then reads the files. A
- * refusal is remembered, so a sandbox that forbids netlink costs one try.
+ * Asks for every TCP socket of the caller's network namespace; the answer is read by `finishTcpDump`, which must
+ * be called (in a `finally`) whatever happens in between. `null` when sock_diag cannot be asked here (no FFI, a
+ * refused socket): the caller reads the files. Where the runtime runs `send` off-thread (Deno), the kernel walks its
+ * TCP tables while the caller goes on with other work.
  */
-export function tcpSocketsByNetlink(): TcpSocket[] | null {
-  if (refused || adapter() === null) return null;
+export function startTcpDump(): PendingDump | null {
+  const a = adapter();
+  if (refused || a === null) return null;
   const lib = libcTable(LIBC_NETLINK);
   const fd = lib.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_INET_DIAG);
   if (fd < 0) {
     refused = true;
     return null;
   }
-  try {
-    const seq = seqNo = (seqNo + 1) >>> 0;
-    const req = request(seq);
-    if (Number(lib.send(fd, req, req.length, 0)) !== req.length) {
+  const seq = seqNo = (seqNo + 1) >>> 0;
+  const req = request(seq);
+  if (proven && a.offThread === true) {
+    // Never awaited: finishTcpDump waits for the answer on the socket itself. A failed send shows as no answer.
+    void libcTable(LIBC_NETLINK_ASYNC).send(fd, req, req.length, 0).catch(() => {});
+    return { fd, seq, request: req, offThread: true };
+  }
+  if (Number(lib.send(fd, req, req.length, 0)) !== req.length) {
+    lib.close(fd);
+    refused = true;
+    return null;
+  }
+  return { fd, seq, request: req, offThread: false };
+}
+
+/**
+ * Reads the answer to `pending` and closes its socket: every TCP socket (IPv4 first, then IPv6, as the two files
+ * are read), or `null` when the kernel refused the request or gave no answer (the caller then reads the files; a
+ * refusal is remembered, so a sandbox that forbids sock_diag costs one try).
+ */
+export function finishTcpDump(pending: PendingDump): TcpSocket[] | null {
+  const lib = libcTable(LIBC_NETLINK);
+  const { fd, seq } = pending;
+  if (pending.offThread) {
+    // Wait for the first answer: until it comes, the worker's send may not have run, and closing the socket then
+    // could hand its number to another file the send would then write to. Without an answer the socket is left
+    // open (a leak, not a risk) and netlink is not used again.
+    pollView.setInt32(0, fd, true);
+    pollView.setInt16(4, POLLIN, true);
+    pollView.setInt16(6, 0, true);
+    let ready: number;
+    do ready = lib.poll(pollBuf, 1, ANSWER_TIMEOUT_MS); while (ready < 0 && errno() === EINTR);
+    if (ready <= 0) {
       refused = true;
       return null;
     }
+  }
+  try {
     const b = buffer ??= new Uint8Array(1 << 16);
     const found: TcpSocket[] = [];
     for (;;) {
@@ -163,9 +216,16 @@ export function tcpSocketsByNetlink(): TcpSocket[] | null {
       }
       if (state === "done") break;
     }
+    proven = true;
     const v4 = found.filter((s) => s.family === AF_INET);
     return v4.length === found.length ? found : v4.concat(found.filter((s) => s.family === AF_INET6));
   } finally {
     lib.close(fd);
   }
+}
+
+/** Every TCP socket of the caller's network namespace in one call, or `null` (see `startTcpDump`). */
+export function tcpSockets(): TcpSocket[] | null {
+  const pending = startTcpDump();
+  return pending === null ? null : finishTcpDump(pending);
 }

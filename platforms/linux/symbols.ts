@@ -98,6 +98,15 @@ export const LIBC_NETLINK = {
   send: { args: ["i32", "buffer", "usize", "i32"], returns: "isize" }, // int fd, const void *buf, size_t n, int flags
   recv: { args: ["i32", "buffer", "usize", "i32"], returns: "isize" }, // int fd, void *buf, size_t n, int flags
   close: { args: ["i32"], returns: "i32" }, // int fd
+  poll: { args: ["buffer", "u64", "i32"], returns: "i32" }, // struct pollfd *fds, nfds_t n, int timeout_ms
+} as const satisfies SymbolTable;
+
+/**
+ * `send` on a worker thread where the runtime can (Deno): the kernel runs a sock_diag dump inside the `send` that
+ * asks for it, so sending off-thread lets the dump and the caller's own work (the fd scan) run at once.
+ */
+export const LIBC_NETLINK_ASYNC = {
+  send: { args: ["i32", "buffer", "usize", "i32"], returns: "isize", nonblocking: true }, // as `send` above
 } as const satisfies SymbolTable;
 
 /** `ioctl` requests and flags for NIC state (linux/sockios.h, linux/ethtool.h, linux/net.h). */
