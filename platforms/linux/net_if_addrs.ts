@@ -132,6 +132,21 @@ interface Link {
   flags: number;
 }
 
+/** Calls `each(type, dataStart, dataLength)` for every `rtattr` in `[start, end)` (4-byte aligned). */
+function eachAttr(
+  v: DataView,
+  start: number,
+  end: number,
+  each: (type: number, data: number, dataLen: number) => void,
+): void {
+  for (let a = start; a + RTA <= end;) {
+    const len = v.getUint16(a, true);
+    if (len < RTA || a + len > end) return;
+    each(v.getUint16(a + RTA_TYPE, true), a + RTA, len - RTA);
+    a += (len + 3) & ~3;
+  }
+}
+
 /**
  * Decodes one `RTM_NEWLINK` message body (`b[off..end)`, after the netlink header) into `links` and, when it has
  * a hardware address, an `AF_PACKET` entry.
@@ -151,17 +166,11 @@ function decodeLink(
   let hwLen = 0;
   let brd = -1;
   let brdLen = 0;
-  for (let a = off + ((IFI + 3) & ~3); a + RTA <= end;) {
-    const len = v.getUint16(a, true);
-    if (len < RTA || a + len > end) break;
-    const type = v.getUint16(a + RTA_TYPE, true);
-    const data = a + RTA;
-    const dataLen = len - RTA;
+  eachAttr(v, off + ((IFI + 3) & ~3), end, (type, data, dataLen) => {
     if (type === IFLA_IFNAME) name = cname(b, data, data + dataLen);
     else if (type === IFLA_ADDRESS && dataLen <= MAX_HWADDR) [hw, hwLen] = [data, dataLen];
     else if (type === IFLA_BROADCAST && dataLen <= MAX_HWADDR) [brd, brdLen] = [data, dataLen];
-    a += (len + 3) & ~3;
-  }
+  });
   links.set(index, { name, flags });
   // glibc leaves ifa_addr NULL without IFLA_ADDRESS (psutil skips the entry), and psutil skips a 0-byte address.
   if (hw < 0 || hwLen === 0) return;
@@ -196,26 +205,22 @@ function decodeAddr(
   // glibc's two sockaddr slots: the address, and the broadcast/destination union.
   let addr: [number, number] | null = null;
   let other: [number, number] | null = null;
-  for (let a = off + ((IFA + 3) & ~3); a + RTA <= end;) {
-    const len = v.getUint16(a, true);
-    if (len < RTA || a + len > end) break;
-    const type = v.getUint16(a + RTA_TYPE, true);
-    const data: [number, number] = [a + RTA, len - RTA];
+  eachAttr(v, off + ((IFA + 3) & ~3), end, (type, data, dataLen) => {
+    const slot: [number, number] = [data, dataLen];
     if (type === IFA_ADDRESS) {
       // After an IFA_LOCAL, IFA_ADDRESS is the peer of a point-to-point link.
-      if (addr !== null) other = data;
-      else addr = data;
+      if (addr !== null) other = slot;
+      else addr = slot;
     } else if (type === IFA_LOCAL) {
       // IFA_LOCAL is the address; an IFA_ADDRESS seen before it moves to the broadcast/destination slot.
       if (addr !== null) other = addr;
-      addr = data;
+      addr = slot;
     } else if (type === IFA_BROADCAST) {
-      other = data;
+      other = slot;
     } else if (type === IFA_LABEL) {
-      name = cname(b, data[0], data[0] + data[1]);
+      name = cname(b, data, data + dataLen);
     }
-    a += (len + 3) & ~3;
-  }
+  });
   if (addr === null) return;
   const scope = link.name;
   const peer = other === null ? null : ipText(b, other[0], other[1], family, scope);
