@@ -75,6 +75,9 @@ function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken, nonblockin
 
 const decoder = new TextDecoder();
 
+/** `readI32`'s view of the pointer it read last. */
+let i32View: { ptr: Pointer; view: Deno.UnsafePointerView } | undefined;
+
 /** The adapter for Deno. */
 export const denoAdapter: FfiAdapter = {
   runtime: "deno",
@@ -123,6 +126,11 @@ export const denoAdapter: FfiAdapter = {
     return new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject).getPointer(offset) as unknown as Pointer;
   },
   readI32(ptr: Pointer, offset = 0): number {
-    return new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject).getInt32(offset);
+    // The view of the last pointer read is kept: errno is read this way right after a failed call, and allocating
+    // a view then could start a garbage collection whose own system calls (futex) overwrite errno first.
+    if (i32View === undefined || i32View.ptr !== ptr) {
+      i32View = { ptr, view: new Deno.UnsafePointerView(ptr as unknown as Deno.PointerObject) };
+    }
+    return i32View.view.getInt32(offset);
   },
 };
