@@ -38,4 +38,9 @@ export interface FfiAdapter {
   readPointer(ptr: Pointer, offset?: number): Pointer;
   /** Reads a signed 32-bit integer at `ptr + offset`. */
   readI32(ptr: Pointer, offset?: number): number;
+  /**
+   * errno as the runtime saved it right after its last foreign call on this thread, where it does (koffi). Reading
+   * errno's memory afterwards can see a value some runtime work in between (a garbage collection's futex) left.
+   */
+  readonly savedErrno?: () => number;
 }

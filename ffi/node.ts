@@ -32,6 +32,8 @@ interface Engine {
   cstring(address: bigint): string;
   pointerAt(address: bigint): bigint;
   i32At(address: bigint): number;
+  /** errno saved right after the last call, where the engine keeps it. */
+  savedErrno?: () => number;
 }
 
 const WIDE = new Set<string>(["i64", "u64", "isize", "usize"]);
@@ -82,6 +84,8 @@ interface Koffi {
   address(value: unknown): bigint;
   view(ptr: bigint, len: number): ArrayBuffer;
   decode(ptr: bigint, offset: number, type: string, len?: number): unknown;
+  /** errno as koffi saved it after its last call on this thread (koffi 2.x). */
+  errno?(): number;
 }
 
 /** The part of `node:ffi` used here. */
@@ -137,6 +141,7 @@ function koffiEngine(k: Koffi): Engine {
     cstring: (address) => k.decode(address, 0, "char", -1) as string,
     pointerAt: (address) => (k.decode(address, 0, "void *") as bigint | null) ?? 0n,
     i32At: (address) => k.decode(address, 0, "int32_t") as number,
+    savedErrno: typeof k.errno === "function" ? () => k.errno!() : undefined,
   };
 }
 
@@ -190,6 +195,7 @@ function adapterOver(e: Engine): FfiAdapter & { readonly engine: NodeFfiEngineNa
     runtime: "node",
     engine: e.name,
     offThread: false,
+    savedErrno: e.savedErrno,
     open<T extends SymbolTable>(path: string, table: T): NativeLibrary<T> {
       // Translate the whole table first, so an unknown token throws before anything is opened.
       for (const [name, def] of Object.entries(table)) {

@@ -23,8 +23,10 @@ export function libcTable<T extends SymbolTable>(table: T): NativeLibrary<T>["sy
 
 /** The calling thread's errno, read right after a failed call. */
 export function errno(): number {
+  const a = requireAdapter("errno");
+  if (a.savedErrno !== undefined) return a.savedErrno();
   if (errnoPtr === undefined) errnoPtr = libcIo().__errno_location();
-  return requireAdapter("errno").readI32(errnoPtr);
+  return a.readI32(errnoPtr);
 }
 
 /** A `SystemCallError` for the current errno. */
