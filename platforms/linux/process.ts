@@ -15,7 +15,7 @@ import { libcIo } from "./libc.ts";
 import { _SC_CLK_TCK, _SC_PAGESIZE } from "./symbols.ts";
 import { type ProcessIdentity, wrapErrors } from "./process_errors.ts";
 import { parsePidStat, type PidStat } from "./procfs/pid_stat.ts";
-import { parsePidStatus, type PidStatus } from "./procfs/pid_status.ts";
+import { idTriple, parsePidStatus, type PidStatus, statusField, statusRealUid } from "./procfs/pid_status.ts";
 import { parsePidStatm, type PidStatm } from "./procfs/pid_statm.ts";
 import { AccessDenied } from "../../src/errors.ts";
 import { text } from "./procfs/_parse.ts";
@@ -81,6 +81,7 @@ export class LinuxProcState implements ProcessIdentity {
   #stat: PidStat | undefined;
   #status: PidStatus | undefined;
   #statusText: string | undefined;
+  #realUid: number | undefined;
   #statm: PidStatm | undefined;
   #smaps: string | undefined;
   #fds = [-1, -1, -1];
@@ -160,6 +161,20 @@ export class LinuxProcState implements ProcessIdentity {
     return t;
   }
 
+  /**
+   * The real uid, the first number of the status file's `Uid` line, found in its bytes without decoding the
+   * whole file (cached in a oneshot scope; from the text when a oneshot scope already holds it).
+   */
+  realUid(): number {
+    if (this.#realUid !== undefined) return this.#realUid;
+    const path = `${this.dir}/status`;
+    const uid = this.#statusText !== undefined
+      ? idTriple(statusField(this.#statusText, "Uid"), "Uid", path)[0]
+      : statusRealUid(this.#read(STATUS), path);
+    if (this.caching) this.#realUid = uid;
+    return uid;
+  }
+
   /** `/proc/<pid>/statm`, parsed (cached in a oneshot scope). */
   statm(): PidStatm {
     if (this.#statm !== undefined) return this.#statm;
@@ -187,6 +202,7 @@ export class LinuxProcState implements ProcessIdentity {
     this.#stat =
       this.#status =
       this.#statusText =
+      this.#realUid =
       this.#statm =
       this.#smaps =
         undefined;

@@ -10,7 +10,7 @@ import { clockTicks } from "./process.ts";
 import { SystemCallError } from "../../ffi/errors.ts";
 import { raiseIfNotAlive, raiseIfZombie } from "./process_errors.ts";
 import { text } from "./procfs/_parse.ts";
-import { idTriple, statusField, statusIds, statusInt } from "./procfs/pid_status.ts";
+import { statusIds, statusInt } from "./procfs/pid_status.ts";
 import { parsePidIo } from "./procfs/pid_io.ts";
 import { parsePidStat } from "./procfs/pid_stat.ts";
 import { canExecute, fileStat, isRegularFile, userName } from "./process_native.ts";
@@ -176,7 +176,7 @@ export function infoPart(st: LinuxProcState): ProcessPart {
         const [real, effective, saved] = statusIds(st.status(), "Gid", statusPath());
         return { real, effective, saved };
       }),
-    username: () => st.wrap(() => userName(idTriple(statusField(st.statusText(), "Uid"), "Uid", statusPath())[0])),
+    username: () => st.wrap(() => userName(st.realUid())),
     niceGet: () => st.wrap(() => st.stat().nice),
     cpuNum: () => st.wrap(() => st.stat().processor),
     cpuTimes: () =>

@@ -8,6 +8,7 @@ import {
   statusIds,
   statusInt,
   statusKb,
+  statusRealUid,
 } from "../../platforms/linux/procfs/pid_status.ts";
 import { parsePidStatm } from "../../platforms/linux/procfs/pid_statm.ts";
 import { parsePidIo } from "../../platforms/linux/procfs/pid_io.ts";
@@ -147,4 +148,14 @@ test("statusField() finds one line as parsePidStatus() would, without matching a
   assert.equal(statusField("Uid:\t9\t9\t9\t9", "Uid"), "9\t9\t9\t9");
   assert.deepEqual(idTriple(statusField(text, "Uid"), "Uid", "status"), [1, 2, 3]);
   assert.throws(() => idTriple(statusField(text, "Nope"), "Nope", "/proc/7/status"), MalformedFileError);
+});
+
+test("statusRealUid reads the Uid line's first number from a status file's bytes, and names the file when it cannot", () => {
+  const enc = new TextEncoder();
+  const real = "Name:\tsu\nUmask:\t0022\nState:\tS (sleeping)\nUid:\t1000\t0\t0\t0\nGid:\t1000\t1000\t1000\t1000\n";
+  assert.equal(statusRealUid(enc.encode(real), "/proc/7/status"), 1000);
+  // "Uid" inside another line's value is not the Uid line.
+  assert.equal(statusRealUid(enc.encode("Name:\tUid:9\nUid:\t42\t42\t42\t42\n"), "s"), 42);
+  assert.throws(() => statusRealUid(enc.encode("Name:\tx\n"), "/proc/7/status"), /\/proc\/7\/status.*no Uid line/);
+  assert.throws(() => statusRealUid(enc.encode("Name:\tx\nUid:\t-\n"), "/proc/7/status"), /malformed/);
 });

@@ -83,3 +83,34 @@ export function idTriple(v: string | undefined, key: string, path: string): [num
   }
   return [f[0], f[1], f[2]];
 }
+
+const UID_LINE = new TextEncoder().encode("\nUid:");
+
+/**
+ * The real uid (the first number of the `Uid` line) straight from the bytes of a status file: the one value
+ * `username` needs, without decoding the other fifty lines.
+ *
+ * @example
+ * ```ts
+ * import { statusRealUid } from "./pid_status.ts";
+ * if (statusRealUid(new TextEncoder().encode("Name:\tsh\nUid:\t1000\t0\t0\t0\n"), "status") !== 1000) throw new Error();
+ * ```
+ */
+export function statusRealUid(b: Uint8Array, path: string): number {
+  let at = -1;
+  for (let i = b.indexOf(UID_LINE[0]); i >= 0; i = b.indexOf(UID_LINE[0], i + 1)) {
+    let k = 1;
+    while (k < UID_LINE.length && b[i + k] === UID_LINE[k]) k++;
+    if (k === UID_LINE.length) {
+      at = i + k;
+      break;
+    }
+  }
+  if (at < 0) throw new MalformedFileError(path, "no Uid line");
+  while (b[at] === 9 || b[at] === 32) at++;
+  let v = 0;
+  let digits = 0;
+  for (; b[at] >= 48 && b[at] <= 57; at++, digits++) v = v * 10 + b[at] - 48;
+  if (digits === 0) throw new MalformedFileError(path, "Uid line is malformed");
+  return v;
+}
