@@ -89,8 +89,11 @@ function rows(label: string): Row[] {
   ];
 }
 
-/** Starts `count` sleeping processes in their own process group; returns a function that kills them all. */
-async function sleepers(count: number): Promise<() => void> {
+/**
+ * Starts `count` sleeping processes in their own process group; returns a function that kills them all and waits
+ * until they are gone (so that a benchmark run right after, under the other runtime, scans the machine alone).
+ */
+async function sleepers(count: number): Promise<() => Promise<void>> {
   const before = pids().length;
   const cp = spawn("/bin/sh", ["-c", `i=0; while [ $i -lt ${count} ]; do sleep 600 & i=$((i+1)); done; wait`], {
     detached: true,
@@ -98,12 +101,14 @@ async function sleepers(count: number): Promise<() => void> {
   });
   const deadline = Date.now() + 30000;
   while (pids().length < before + count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return () => {
+  return async () => {
     try {
       process.kill(-cp.pid!, "SIGKILL");
     } catch {
       // already gone
     }
+    const gone = Date.now() + 10000;
+    while (pids().length > before && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
   };
 }
 
@@ -114,7 +119,7 @@ export async function bench(): Promise<Row[]> {
   try {
     out.push(...rows("+500 sleepers"));
   } finally {
-    stop();
+    await stop();
   }
   printTable("Process scan: processIter({ attrs }) vs psutil.process_iter(attrs=...)", out);
   return out;

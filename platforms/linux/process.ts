@@ -25,6 +25,7 @@ import { filesPart } from "./process_files.ts";
 import { linuxSystem } from "./system.ts";
 import { selfPid } from "./process_native.ts";
 import { linuxProcessControl } from "./process_control.ts";
+import { pidfdEnabled, pidfdOpen, pidfdRealUid } from "./pidfd.ts";
 
 /** A slice of the per-pid object: every member but `pid`. */
 export type ProcessPart = Omit<ProcessBackend, "pid">;
@@ -85,6 +86,7 @@ export class LinuxProcState implements ProcessIdentity {
   #statm: PidStatm | undefined;
   #smaps: string | undefined;
   #fds = [-1, -1, -1];
+  #pidfd = -1;
   #boot: () => number;
 
   constructor(ctx: LinuxContext, pid: number, boot: () => number) {
@@ -168,11 +170,42 @@ export class LinuxProcState implements ProcessIdentity {
   realUid(): number {
     if (this.#realUid !== undefined) return this.#realUid;
     const path = `${this.dir}/status`;
-    const uid = this.#statusText !== undefined
-      ? idTriple(statusField(this.#statusText, "Uid"), "Uid", path)[0]
-      : statusRealUid(this.#read(STATUS), path);
+    let uid: number | null = null;
+    if (this.#statusText !== undefined) uid = idTriple(statusField(this.#statusText, "Uid"), "Uid", path)[0];
+    else if (this.ctx.live && pidfdEnabled()) uid = this.#pidfdRealUid();
+    if (uid === null) uid = statusRealUid(this.#read(STATUS), path);
     if (this.caching) this.#realUid = uid;
     return uid;
+  }
+
+  /**
+   * The real uid through a pidfd (`PIDFD_GET_INFO`, Linux 6.13+: one ioctl, where the status file is rendered
+   * whole), the pidfd held like the stat file when retaining. `null` where pidfds or the ioctl are unavailable.
+   */
+  #pidfdRealUid(): number | null {
+    let fd = this.#pidfd;
+    let opened = false;
+    if (fd < 0) {
+      const r = pidfdOpen(this.pid);
+      if (typeof r !== "number") {
+        if (r.code === "ESRCH") throw r;
+        return null; // ENOSYS (kernel < 5.3), EMFILE...: the status file answers
+      }
+      fd = r;
+      opened = true;
+    }
+    try {
+      const uid = pidfdRealUid(fd);
+      if (uid instanceof SystemCallError) throw uid;
+      if (uid !== null && opened && this.retain && retained < retainLimit(this.ctx)) {
+        this.#pidfd = fd;
+        retained++;
+        opened = false;
+      }
+      return uid;
+    } finally {
+      if (opened) this.ctx.io.closeFd(fd);
+    }
   }
 
   /** `/proc/<pid>/statm`, parsed (cached in a oneshot scope). */
@@ -210,6 +243,11 @@ export class LinuxProcState implements ProcessIdentity {
 
   /** Closes the held fds, if any. Idempotent. */
   close(): void {
+    if (this.#pidfd >= 0) {
+      this.ctx.io.closeFd(this.#pidfd);
+      this.#pidfd = -1;
+      retained--;
+    }
     for (let i = 0; i < this.#fds.length; i++) {
       if (this.#fds[i] >= 0) {
         this.ctx.io.closeFd(this.#fds[i]);

@@ -263,3 +263,24 @@ export const ifaddrmsg = struct("ifaddrmsg", [
 
 /** `struct rtattr` (linux/rtnetlink.h): each attribute's header; attributes are 4-byte aligned. */
 export const rtattr = struct("rtattr", [["rta_len", "u16"], ["rta_type", "u16"]]);
+
+/**
+ * `struct pidfd_info` (linux/pidfd.h, Linux 6.13+), its first version (`PIDFD_INFO_SIZE_VER0`, 64 bytes): what
+ * `PIDFD_GET_INFO` fills. Later kernels append fields; one that knows more fills only the size it is given.
+ */
+export const pidfd_info = struct("pidfd_info", [
+  ["mask", "u64"],
+  ["cgroupid", "u64"],
+  ["pid", "u32"],
+  ["tgid", "u32"],
+  ["ppid", "u32"],
+  ["ruid", "u32"],
+  ["rgid", "u32"],
+  ["euid", "u32"],
+  ["egid", "u32"],
+  ["suid", "u32"],
+  ["sgid", "u32"],
+  ["fsuid", "u32"],
+  ["fsgid", "u32"],
+  ["exit_code", "i32"],
+]);

@@ -76,6 +76,7 @@ export const LIBC_CONTROL = {
   poll: { args: ["buffer", "u64", "i32"], returns: "i32" }, // struct pollfd *fds, nfds_t nfds, int timeout
   uname: { args: ["buffer"], returns: "i32" }, // struct utsname *buf
   memset: { args: ["pointer", "i32", "usize"], returns: "pointer" }, // void *s, int c, size_t n
+  ioctl: { args: ["i32", "u64", "buffer"], returns: "i32" }, // int fd, unsigned long request, void *argp
 } as const satisfies SymbolTable;
 
 /** `poll` on a worker thread where the runtime can (Deno), so waiting on a pidfd does not block the event loop. */
