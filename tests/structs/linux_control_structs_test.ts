@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decode, offsetOf, sizeOf } from "../../ffi/struct.ts";
-import { pollfd, siginfo_t, utsname } from "../../platforms/linux/structs.ts";
+import { pidfd_info, pollfd, siginfo_t, utsname } from "../../platforms/linux/structs.ts";
 
 // Sizes and offsets from glibc x86_64 headers (sizeof/offsetof in C on Debian 12).
 test("struct pollfd is 8 bytes, siginfo_t 128, utsname 390 on glibc x86_64", () => {
@@ -26,4 +26,11 @@ test("siginfo_t decodes a waitid result for a child killed by SIGTERM", () => {
   assert.equal(s.si_signo, 17);
   assert.equal(s.si_code, 2);
   assert.deepEqual([s._sigchld.si_pid, s._sigchld.si_uid, s._sigchld.si_status], [4242, 1000, 15]);
+});
+
+test("struct pidfd_info (linux/pidfd.h) first version: 64 bytes, the uids after pid, tgid and ppid", () => {
+  assert.equal(sizeOf(pidfd_info, "lp64"), 64); // PIDFD_INFO_SIZE_VER0
+  assert.equal(offsetOf(pidfd_info, "pid", "lp64"), 16);
+  assert.equal(offsetOf(pidfd_info, "ruid", "lp64"), 28);
+  assert.equal(offsetOf(pidfd_info, "exit_code", "lp64"), 60);
 });
