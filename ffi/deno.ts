@@ -66,11 +66,76 @@ function convert(returns: ResultToken): ((r: unknown) => unknown) | null {
   return null;
 }
 
-function wrap(fn: (...a: unknown[]) => unknown, returns: ResultToken, nonblocking: boolean): unknown {
+/**
+ * A 64-bit argument as Deno's fast call path takes it: a bigint (a number sends the call down the slow path). A
+ * number that is not an integer is left for Deno to refuse as before.
+ */
+function big(v: unknown): unknown {
+  return typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v;
+}
+
+type Native = (...a: unknown[]) => unknown;
+
+/**
+ * `fn` with the arguments whose bit is set in `m` turned into bigints, written out per arity (a rest-parameter
+ * wrapper costs more than the conversion saves). Measured on pread: 2.3 µs through a rest wrapper with numbers,
+ * 1.5 µs so. `null` past eight arguments.
+ */
+function widened(fn: Native, m: number, arity: number): Native | null {
+  const w = (i: number, v: unknown): unknown => ((m >> i) & 1 ? big(v) : v);
+  switch (arity) {
+    case 1:
+      return (a) => fn(w(0, a));
+    case 2:
+      return (a, b) => fn(w(0, a), w(1, b));
+    case 3:
+      return (a, b, c) => fn(w(0, a), w(1, b), w(2, c));
+    case 4:
+      return (a, b, c, d) => fn(w(0, a), w(1, b), w(2, c), w(3, d));
+    case 5:
+      return (a, b, c, d, e) => fn(w(0, a), w(1, b), w(2, c), w(3, d), w(4, e));
+    case 6:
+      return (a, b, c, d, e, f) => fn(w(0, a), w(1, b), w(2, c), w(3, d), w(4, e), w(5, f));
+    case 7:
+      return (a, b, c, d, e, f, g) => fn(w(0, a), w(1, b), w(2, c), w(3, d), w(4, e), w(5, f), w(6, g));
+    case 8:
+      return (a, b, c, d, e, f, g, h) => fn(w(0, a), w(1, b), w(2, c), w(3, d), w(4, e), w(5, f), w(6, g), w(7, h));
+    default:
+      return null;
+  }
+}
+
+/**
+ * The callable for one symbol: 64-bit integer arguments given as numbers are passed as bigints (Deno's fast call
+ * path takes them only so), and 64-bit results come back as numbers.
+ */
+function wrap(fn: Native, args: readonly string[], returns: ResultToken, nonblocking: boolean): unknown {
   const c = convert(returns);
-  if (c === null) return fn;
-  if (nonblocking) return (...a: unknown[]) => (fn(...a) as Promise<unknown>).then(c);
-  return (...a: unknown[]) => c(fn(...a));
+  let m = 0;
+  args.forEach((a, i) => {
+    if (WIDE.has(a)) m |= 1 << i;
+  });
+  const call = m === 0
+    ? fn
+    : widened(fn, m, args.length) ?? ((...a: unknown[]) => fn(...a.map((v, i) => ((m >> i) & 1 ? big(v) : v))));
+  if (c === null) return call;
+  if (nonblocking) return (...a: unknown[]) => (call(...a) as Promise<unknown>).then(c);
+  switch (args.length) {
+    case 0:
+      return () => c(call());
+    case 1:
+      return (a: unknown) => c(call(a));
+    case 2:
+      return (a: unknown, b: unknown) => c(call(a, b));
+    case 3:
+      return (a: unknown, b: unknown, d: unknown) => c(call(a, b, d));
+    case 4:
+      return (a: unknown, b: unknown, d: unknown, e: unknown) => c(call(a, b, d, e));
+    case 5:
+      return (a: unknown, b: unknown, d: unknown, e: unknown, f: unknown) => c(call(a, b, d, e, f));
+    default:
+      return (...a: unknown[]) => c(call(...a));
+  }
 }
 
 const decoder = new TextDecoder();
@@ -96,7 +161,7 @@ export const denoAdapter: FfiAdapter = {
       const f = (lib.symbols as Record<string, unknown>)[name];
       symbols[name] = f === null || f === undefined
         ? null
-        : wrap(f as (...a: unknown[]) => unknown, def.returns, def.nonblocking ?? false);
+        : wrap(f as (...a: unknown[]) => unknown, def.args, def.returns, def.nonblocking ?? false);
     }
     return { path, symbols: symbols as NativeLibrary<T>["symbols"] };
   },

@@ -49,7 +49,8 @@ export function pidfdEnabled(): boolean {
  * kernel < 5.3, `"EMFILE"`...).
  */
 export function pidfdOpen(pid: number): number | SystemCallError {
-  const fd = libcTable(LIBC_CONTROL).syscall(SYS_pidfd_open, pid, 0, 0, 0);
+  const c = libcTable(LIBC_CONTROL);
+  const fd = c.pidfd_open !== null ? c.pidfd_open(pid, 0) : c.syscall(SYS_pidfd_open, pid, 0, 0, 0);
   return fd < 0 ? lastError("pidfd_open") : fd;
 }
 

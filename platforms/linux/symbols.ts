@@ -77,6 +77,9 @@ export const LIBC_CONTROL = {
   uname: { args: ["buffer"], returns: "i32" }, // struct utsname *buf
   memset: { args: ["pointer", "i32", "usize"], returns: "pointer" }, // void *s, int c, size_t n
   ioctl: { args: ["i32", "u64", "buffer"], returns: "i32" }, // int fd, unsigned long request, void *argp
+  // pid_t pid, unsigned int flags (glibc 2.36+; elsewhere syscall() reaches it): 32-bit arguments, which Deno's FFI
+  // passes on its fast path, where syscall()'s 64-bit ones take the slow one
+  pidfd_open: { args: ["i32", "u32"], returns: "i32", optional: true },
 } as const satisfies SymbolTable;
 
 /** `poll` on a worker thread where the runtime can (Deno), so waiting on a pidfd does not block the event loop. */
