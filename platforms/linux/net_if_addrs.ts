@@ -148,6 +148,26 @@ function eachAttr(
 }
 
 /**
+ * psutil's record: getifaddrs' broadcast/destination field (`other`) is the broadcast address when the interface
+ * has `IFF_BROADCAST`, else the point-to-point peer when it has `IFF_POINTOPOINT`.
+ */
+function nicAddress(
+  family: number,
+  address: string,
+  netmask: string | null,
+  flags: number,
+  other: string | null,
+): NicAddress {
+  return {
+    family,
+    address,
+    netmask,
+    broadcast: flags & IFF_BROADCAST ? other : null,
+    ptp: !(flags & IFF_BROADCAST) && flags & IFF_POINTOPOINT ? other : null,
+  };
+}
+
+/**
  * Decodes one `RTM_NEWLINK` message body (`b[off..end)`, after the netlink header) into `links` and, when it has
  * a hardware address, an `AF_PACKET` entry.
  */
@@ -174,18 +194,8 @@ function decodeLink(
   links.set(index, { name, flags });
   // glibc leaves ifa_addr NULL without IFLA_ADDRESS (psutil skips the entry), and psutil skips a 0-byte address.
   if (hw < 0 || hwLen === 0) return;
-  const address = formatMac(b, hw, hwLen);
   const other = brd >= 0 && brdLen > 0 ? formatMac(b, brd, brdLen) : null;
-  out.push({
-    name,
-    addr: {
-      family: AF_PACKET,
-      address,
-      netmask: null,
-      broadcast: flags & IFF_BROADCAST ? other : null,
-      ptp: !(flags & IFF_BROADCAST) && flags & IFF_POINTOPOINT ? other : null,
-    },
-  });
+  out.push({ name, addr: nicAddress(AF_PACKET, formatMac(b, hw, hwLen), null, flags, other) });
 }
 
 /** Decodes one `RTM_NEWADDR` message body into an entry (IPv4 and IPv6 only: psutil skips other families). */
@@ -224,16 +234,8 @@ function decodeAddr(
   if (addr === null) return;
   const scope = link.name;
   const peer = other === null ? null : ipText(b, other[0], other[1], family, scope);
-  out.push({
-    name,
-    addr: {
-      family,
-      address: ipText(b, addr[0], addr[1], family, scope),
-      netmask: netmaskText(family, b[off + IFA_PREFIXLEN]),
-      broadcast: link.flags & IFF_BROADCAST ? peer : null,
-      ptp: !(link.flags & IFF_BROADCAST) && link.flags & IFF_POINTOPOINT ? peer : null,
-    },
-  });
+  const address = ipText(b, addr[0], addr[1], family, scope);
+  out.push({ name, addr: nicAddress(family, address, netmaskText(family, b[off + IFA_PREFIXLEN]), link.flags, peer) });
 }
 
 /** What one buffer of a dump held: the end of the dump, an error, or more to read. */
