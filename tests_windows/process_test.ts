@@ -130,10 +130,21 @@ test("memoryFullInfo() under Wine: MemoryWorkingSetInformation is unimplemented,
   }
 });
 
+/** Kills what `cmd.exe /c ping` started (ping outlives its killed cmd.exe, holding Wine's console open). */
+function killTree(kids: Process[]): void {
+  for (const k of kids) {
+    try {
+      k.kill();
+    } catch { /* already gone */ }
+  }
+}
+
 test("a cmd.exe child: name, exe, cmdline, ppid, children/parents, nice, kill and wait's exit code", async () => {
   const child = spawnPing(30);
+  let kids: Process[] = [];
   try {
     const p = new Process(child.pid);
+    await waitFor(() => (kids = p.children({ recursive: true })).length > 0);
     assert.equal(p.name().toLowerCase(), "cmd.exe");
     assert.match(p.exe(), /\\cmd\.exe$/i);
     assert.deepEqual(p.cmdline().slice(1), ["/c", "ping -n 30 127.0.0.1"]);
@@ -157,14 +168,17 @@ test("a cmd.exe child: name, exe, cmdline, ppid, children/parents, nice, kill an
     try {
       child.kill();
     } catch { /* already gone */ }
+    killTree(kids);
     await child.status;
   }
 });
 
 test("wait() with a timeout raises TimeoutExpired while the child runs, without blocking the event loop", async () => {
   const child = spawnPing(30);
+  let kids: Process[] = [];
   try {
     const p = new Process(child.pid);
+    await waitFor(() => (kids = p.children({ recursive: true })).length > 0);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
     await assert.rejects(p.wait({ timeout: 0.5 }), TimeoutExpired);
@@ -173,6 +187,7 @@ test("wait() with a timeout raises TimeoutExpired while the child runs, without 
     p.terminate();
     assert.equal(await p.wait({ timeout: 10 }), 15);
   } finally {
+    killTree(kids);
     await child.status;
   }
 });
