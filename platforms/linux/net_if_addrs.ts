@@ -21,12 +21,20 @@
 import type { NicAddress } from "../../src/types.ts";
 import { requireAdapter } from "../../ffi/mod.ts";
 import { offsetOf, sizeOf } from "../../ffi/struct.ts";
-import { errno, lastError, libcTable } from "./libc.ts";
+import { lastError, libcTable } from "./libc.ts";
 import { formatIpv4, formatIpv6 } from "./net_ntop.ts";
-import { ifaddrmsg, ifinfomsg, nlmsghdr, rtattr } from "./structs.ts";
+import { ifaddrmsg, ifinfomsg, rtattr } from "./structs.ts";
+import {
+  AF_NETLINK,
+  nextSeq,
+  NLM_F_DUMP_INTR,
+  NLMSG_HDRLEN,
+  receiveDump,
+  walkDump,
+  writeDumpHeader,
+} from "./netlink.ts";
 import { LIBC_NETLINK, SOCK_CLOEXEC } from "./symbols.ts";
 
-const AF_NETLINK = 16;
 const SOCK_RAW = 3;
 const NETLINK_ROUTE = 0;
 const AF_INET = 2;
@@ -36,13 +44,6 @@ const RTM_NEWLINK = 16;
 const RTM_GETLINK = 18;
 const RTM_NEWADDR = 20;
 const RTM_GETADDR = 22;
-const NLM_F_REQUEST = 0x1;
-/** `NLM_F_ROOT | NLM_F_MATCH`. */
-const NLM_F_DUMP = 0x300;
-/** Set on a dump's messages when the list changed while it was being dumped. */
-const NLM_F_DUMP_INTR = 0x10;
-const NLMSG_ERROR = 2;
-const NLMSG_DONE = 3;
 const IFLA_ADDRESS = 1;
 const IFLA_BROADCAST = 2;
 const IFLA_IFNAME = 3;
@@ -50,17 +51,13 @@ const IFA_ADDRESS = 1;
 const IFA_LOCAL = 2;
 const IFA_LABEL = 3;
 const IFA_BROADCAST = 4;
-const EINTR = 4;
 /** `IFF_BROADCAST`, `IFF_POINTOPOINT` (linux/if.h). */
 const IFF_BROADCAST = 0x2;
 const IFF_POINTOPOINT = 0x10;
 /** The longest hardware address glibc keeps (`sockaddr_ll_max`'s 24 bytes). */
 const MAX_HWADDR = 24;
 
-const HDR = sizeOf(nlmsghdr, "lp64");
-const H_TYPE = offsetOf(nlmsghdr, "nlmsg_type", "lp64");
-const H_FLAGS = offsetOf(nlmsghdr, "nlmsg_flags", "lp64");
-const H_SEQ = offsetOf(nlmsghdr, "nlmsg_seq", "lp64");
+const HDR = NLMSG_HDRLEN;
 const IFI = sizeOf(ifinfomsg, "lp64");
 const IFI_INDEX = offsetOf(ifinfomsg, "ifi_index", "lp64");
 const IFI_FLAGS = offsetOf(ifinfomsg, "ifi_flags", "lp64");
@@ -254,23 +251,14 @@ export function decodeRtnetlink(
 ): DumpState {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let interrupted = false;
-  for (let off = 0; off + HDR <= n;) {
-    const len = v.getUint32(off, true);
-    if (len < HDR || off + len > n) return "error";
-    if (v.getUint32(off + H_SEQ, true) === seq) {
-      const type = v.getUint16(off + H_TYPE, true);
-      if (v.getUint16(off + H_FLAGS, true) & NLM_F_DUMP_INTR) interrupted = true;
-      if (type === NLMSG_DONE) return interrupted ? "interrupted" : "done";
-      if (type === NLMSG_ERROR) return "error";
-      if (type === RTM_NEWLINK && len >= HDR + IFI) decodeLink(b, v, off + HDR, off + len, links, out);
-      else if (type === RTM_NEWADDR && len >= HDR + IFA) decodeAddr(b, v, off + HDR, off + len, links, out);
-    }
-    off += (len + 3) & ~3;
-  }
-  return interrupted ? "interrupted" : "more";
+  const state = walkDump(b, n, seq, (type, off, len, flags) => {
+    if (flags & NLM_F_DUMP_INTR) interrupted = true;
+    if (type === RTM_NEWLINK && len >= HDR + IFI) decodeLink(b, v, off + HDR, off + len, links, out);
+    else if (type === RTM_NEWADDR && len >= HDR + IFA) decodeAddr(b, v, off + HDR, off + len, links, out);
+  });
+  return state !== "error" && interrupted ? "interrupted" : state;
 }
 
-let seqNo = 0;
 let buffer: Uint8Array | undefined;
 /**
  * The route netlink socket, kept for the life of the process (close-on-exec, no multicast groups joined, so
@@ -282,26 +270,16 @@ const requestView = new DataView(request.buffer);
 
 /** Sends one dump request of `type` on `fd` and decodes the answer; false when the dump changed meanwhile. */
 function dump(fd: number, type: number, links: Map<number, Link>, out: Entry[]): boolean {
-  const lib = libcTable(LIBC_NETLINK);
-  const seq = seqNo = (seqNo + 1) >>> 0;
-  requestView.setUint32(0, request.length, true);
-  requestView.setUint16(H_TYPE, type, true);
-  requestView.setUint16(H_FLAGS, NLM_F_REQUEST | NLM_F_DUMP, true);
-  requestView.setUint32(H_SEQ, seq, true);
+  const seq = nextSeq();
+  writeDumpHeader(requestView, type, seq);
   request[HDR] = AF_PACKET; // struct rtgenmsg, as glibc asks: every family
-  if (Number(lib.send(fd, request, request.length, 0)) !== request.length) throw lastError("send");
+  if (Number(libcTable(LIBC_NETLINK).send(fd, request, request.length, 0)) !== request.length) throw lastError("send");
   const b = buffer ??= new Uint8Array(1 << 15);
-  for (;;) {
-    const n = Number(lib.recv(fd, b, b.length, 0));
-    if (n < 0) {
-      if (errno() === EINTR) continue;
-      throw lastError("recv");
-    }
-    const state = decodeRtnetlink(b, n, seq, links, out);
-    if (state === "done") return true;
-    if (state === "interrupted") return false;
-    if (state === "error" || n === 0) throw lastError("getifaddrs");
-  }
+  const end = receiveDump(fd, b, (n) => decodeRtnetlink(b, n, seq, links, out));
+  if (end === "done") return true;
+  if (end === "interrupted") return false;
+  if (typeof end !== "string") throw end;
+  throw lastError("getifaddrs");
 }
 
 /**

@@ -28,31 +28,23 @@ import { adapter } from "../../ffi/mod.ts";
 import { offsetOf, sizeOf } from "../../ffi/struct.ts";
 import { errno, libcTable } from "./libc.ts";
 import { formatIpv4, formatIpv6 } from "./net_ntop.ts";
-import { inet_diag_msg, inet_diag_req, inet_diag_sockid, nlmsghdr } from "./structs.ts";
+import { inet_diag_msg, inet_diag_req, inet_diag_sockid } from "./structs.ts";
+import { AF_NETLINK, nextSeq, NLMSG_HDRLEN, receiveDump, walkDump, writeDumpHeader } from "./netlink.ts";
 import { LIBC_NETLINK, LIBC_NETLINK_ASYNC, SOCK_CLOEXEC } from "./symbols.ts";
 
-const AF_NETLINK = 16;
 const SOCK_DGRAM = 2;
 /** `NETLINK_INET_DIAG` (also called `NETLINK_SOCK_DIAG`). */
 const NETLINK_INET_DIAG = 4;
 const TCPDIAG_GETSOCK = 18;
-const NLM_F_REQUEST = 0x1;
-/** `NLM_F_ROOT | NLM_F_MATCH`. */
-const NLM_F_DUMP = 0x300;
-const NLMSG_ERROR = 2;
-const NLMSG_DONE = 3;
 const AF_INET = 2;
 const AF_INET6 = 10;
 const EINTR = 4;
 /** TCP states 1 (ESTABLISHED) to 11 (CLOSING), as bits `1 << state`: what `/proc/net/tcp` lists. */
 const FILE_STATES = (1 << 12) - 2;
 
-const HDR = sizeOf(nlmsghdr, "lp64");
+const HDR = NLMSG_HDRLEN;
 const REQ = sizeOf(inet_diag_req, "lp64");
 const MSG = sizeOf(inet_diag_msg, "lp64");
-const H_TYPE = offsetOf(nlmsghdr, "nlmsg_type", "lp64");
-const H_FLAGS = offsetOf(nlmsghdr, "nlmsg_flags", "lp64");
-const H_SEQ = offsetOf(nlmsghdr, "nlmsg_seq", "lp64");
 const R_STATES = offsetOf(inet_diag_req, "idiag_states", "lp64");
 const M_FAMILY = offsetOf(inet_diag_msg, "idiag_family", "lp64");
 const M_STATE = offsetOf(inet_diag_msg, "idiag_state", "lp64");
@@ -72,10 +64,7 @@ export interface TcpSocket extends InetSocket {
 function request(seq: number): Uint8Array {
   const b = new Uint8Array(HDR + REQ);
   const v = new DataView(b.buffer);
-  v.setUint32(0, b.length, true);
-  v.setUint16(H_TYPE, TCPDIAG_GETSOCK, true);
-  v.setUint16(H_FLAGS, NLM_F_REQUEST | NLM_F_DUMP, true);
-  v.setUint32(H_SEQ, seq, true);
+  writeDumpHeader(v, TCPDIAG_GETSOCK, seq);
   // inet_diag_req: idiag_family AF_UNSPEC (0), no address filters, no extensions.
   v.setUint32(HDR + R_STATES, FILE_STATES, true);
   return b;
@@ -98,35 +87,23 @@ export function decodeDiagMessages(
   out: TcpSocket[],
 ): "done" | "error" | "more" {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  for (let off = 0; off + HDR <= n;) {
-    const len = v.getUint32(off, true);
-    if (len < HDR || off + len > n) return "error";
-    const type = v.getUint16(off + H_TYPE, true);
-    if (v.getUint32(off + H_SEQ, true) === seq) {
-      if (type === NLMSG_DONE) return "done";
-      if (type === NLMSG_ERROR) return "error";
-      if (type === TCPDIAG_GETSOCK) {
-        if (len < HDR + MSG) return "error";
-        const m = off + HDR;
-        const family = b[m + M_FAMILY];
-        if (family === AF_INET || family === AF_INET6) {
-          const v6 = family === AF_INET6;
-          out.push({
-            family,
-            laddr: address(b, m + ID_SPORT, m + ID_SRC, v6),
-            raddr: address(b, m + ID_DPORT, m + ID_DST, v6),
-            state: b[m + M_STATE],
-            inode: v.getUint32(m + M_INODE, true),
-          });
-        }
-      }
-    }
-    off += (len + 3) & ~3;
-  }
-  return "more";
+  return walkDump(b, n, seq, (type, off, len) => {
+    if (type !== TCPDIAG_GETSOCK) return;
+    if (len < HDR + MSG) return false;
+    const m = off + HDR;
+    const family = b[m + M_FAMILY];
+    if (family !== AF_INET && family !== AF_INET6) return;
+    const v6 = family === AF_INET6;
+    out.push({
+      family,
+      laddr: address(b, m + ID_SPORT, m + ID_SRC, v6),
+      raddr: address(b, m + ID_DPORT, m + ID_DST, v6),
+      state: b[m + M_STATE],
+      inode: v.getUint32(m + M_INODE, true),
+    });
+  });
 }
 
-let seqNo = 0;
 let refused = false;
 /** Set after one dump answered on the calling thread: only then is the request sent off-thread. */
 let proven = false;
@@ -162,7 +139,7 @@ export function startTcpDump(): PendingDump | null {
     refused = true;
     return null;
   }
-  const seq = seqNo = (seqNo + 1) >>> 0;
+  const seq = nextSeq();
   const req = request(seq);
   if (proven && a.offThread === true) {
     // Never awaited: finishTcpDump waits for the answer on the socket itself. A failed send shows as no answer.
@@ -202,20 +179,9 @@ export function finishTcpDump(pending: PendingDump): TcpSocket[] | null {
   try {
     const b = buffer ??= new Uint8Array(1 << 16);
     const found: TcpSocket[] = [];
-    for (;;) {
-      const n = Number(lib.recv(fd, b, b.length, 0));
-      if (n < 0) {
-        if (errno() === EINTR) continue;
-        return null;
-      }
-      if (n === 0) return null;
-      const state = decodeDiagMessages(b, n, seq, found);
-      if (state === "error") {
-        refused = true;
-        return null;
-      }
-      if (state === "done") break;
-    }
+    const end = receiveDump(fd, b, (n) => decodeDiagMessages(b, n, seq, found));
+    if (end === "error") refused = true;
+    if (end !== "done") return null;
     proven = true;
     const v4 = found.filter((s) => s.family === AF_INET);
     return v4.length === found.length ? found : v4.concat(found.filter((s) => s.family === AF_INET6));
