@@ -60,23 +60,20 @@ export function linuxCpu(ctx: LinuxContext): Pick<PlatformBackend, "cpuCountLogi
   const readOnline = rereader(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
   return {
     cpuCountLogical(): number | null {
-      if (ctx.live) {
-        // What psutil asks, sysconf(_SC_NPROCESSORS_ONLN), is glibc reading this file (open, read, close): read
-        // here through a descriptor kept open, one pread per call.
-        try {
-          const n = countCpuList(text(readOnline()));
-          if (n > 0) return n;
-        } catch (e) {
-          if (!(e instanceof SystemCallError)) throw e;
-        }
-        if (hasSysinfo()) {
-          const n = libcIo().sysconf(_SC_NPROCESSORS_ONLN);
-          if (n > 0) return n;
-        }
+      // What psutil asks, sysconf(_SC_NPROCESSORS_ONLN), is glibc reading this file (open, read, close): read here
+      // through a descriptor kept open on the live roots (one pread per call), from the roots' own file elsewhere.
+      let online = 0;
+      try {
+        online = countCpuList(text(readOnline()));
+      } catch (e) {
+        if (!(e instanceof SystemCallError)) throw e;
       }
-      // For other roots, the file glibc's sysconf reads, then psutil's fallbacks.
-      const online = catOrNull(ctx, `${ctx.sysfs}/devices/system/cpu/online`);
-      if (online !== null && countCpuList(online) > 0) return countCpuList(online);
+      if (online > 0) return online;
+      if (ctx.live && hasSysinfo()) {
+        const n = libcIo().sysconf(_SC_NPROCESSORS_ONLN);
+        if (n > 0) return n;
+      }
+      // Then psutil's fallbacks.
       const stat = catOrNull(ctx, `${ctx.procfs}/stat`);
       const n = stat === null ? 0 : stat.split("\n").filter((l) => /^cpu\d/.test(l)).length;
       if (n > 0) return n;
