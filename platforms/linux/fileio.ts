@@ -11,6 +11,7 @@ import { SystemCallError } from "../../ffi/errors.ts";
 import { errnoName, LINUX_ERRNO } from "../../ffi/errno.ts";
 import { errno, libcIo } from "./libc.ts";
 import { O_CLOEXEC, O_DIRECTORY, O_RDONLY } from "./symbols.ts";
+import { asciiOrUtf8 } from "./procfs/_parse.ts";
 
 /**
  * How the Linux backend reads files. A view returned by `read` is valid until the next call.
@@ -52,13 +53,6 @@ export interface FileIO {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-/** The name in `buf[start..end)`: ASCII names (nearly all of /proc and /sys) skip the UTF-8 decoder. */
-function asciiOrUtf8(buf: Uint8Array, start: number, end: number): string {
-  let ascii = true;
-  for (let i = start; i < end; i++) if (buf[i] >= 0x80) ascii = false;
-  return ascii ? String.fromCharCode(...buf.subarray(start, end)) : decoder.decode(buf.subarray(start, end));
-}
 
 /** FileIO over libc via the runtime's FFI. */
 class LibcFileIO implements FileIO {
@@ -143,13 +137,11 @@ class LibcFileIO implements FileIO {
 
   /** Calls `each(buf, nameStart, nameEnd)` for every entry of `path` but `.` and `..`, straight from getdents64. */
   #scanDir(path: string, each: (buf: Uint8Array, start: number, end: number) => void): void {
-    const c = libcIo();
-    const fd = c.open(this.#cpath(path), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) this.#fail("open", path);
+    const fd = this.openDir(path);
     try {
       this.#scanFd(fd, path, false, each);
     } finally {
-      c.close(fd);
+      libcIo().close(fd);
     }
   }
 

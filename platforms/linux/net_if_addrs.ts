@@ -23,6 +23,7 @@ import { requireAdapter } from "../../ffi/mod.ts";
 import { offsetOf, sizeOf } from "../../ffi/struct.ts";
 import { lastError, libcTable } from "./libc.ts";
 import { formatIpv4, formatIpv6 } from "./net_ntop.ts";
+import { asciiOrUtf8 } from "./procfs/_parse.ts";
 import { ifaddrmsg, ifinfomsg, rtattr } from "./structs.ts";
 import {
   AF_NETLINK,
@@ -84,20 +85,11 @@ function linkLocal(b: Uint8Array, off: number): boolean {
   return (b[off] === 0xfe && (b[off + 1] & 0xc0) === 0x80) || (b[off] === 0xff && (b[off + 1] & 0x0f) === 0x02);
 }
 
-function ascii(b: Uint8Array, start: number, end: number): string {
-  let s = "";
-  for (let i = start; i < end && b[i] !== 0; i++) s += String.fromCharCode(b[i]);
-  return s;
-}
-
-const utf8 = new TextDecoder();
-
 /** The NUL-terminated name in `b[start..end)`. */
 function cname(b: Uint8Array, start: number, end: number): string {
   let nul = start;
   while (nul < end && b[nul] !== 0) nul++;
-  for (let i = start; i < nul; i++) if (b[i] >= 0x80) return utf8.decode(b.subarray(start, nul));
-  return ascii(b, start, nul);
+  return asciiOrUtf8(b, start, nul);
 }
 
 /** The text of an IPv4/IPv6 address attribute (glibc keeps the all-zero address when the length is wrong). */

@@ -14,6 +14,21 @@ export function text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/**
+ * The text of `b[start..end)`: ASCII (nearly every name in /proc, /sys and netlink answers) without the UTF-8
+ * decoder, anything else through it.
+ *
+ * @example
+ * ```ts
+ * import { asciiOrUtf8 } from "./_parse.ts";
+ * if (asciiOrUtf8(new TextEncoder().encode("eth0 café"), 0, 4) !== "eth0") throw new Error();
+ * ```
+ */
+export function asciiOrUtf8(b: Uint8Array, start: number, end: number): string {
+  for (let i = start; i < end; i++) if (b[i] >= 0x80) return decoder.decode(b.subarray(start, end));
+  return String.fromCharCode(...b.subarray(start, end));
+}
+
 /** Parses a decimal number from a string, or throws `MalformedFileError` naming `path`. */
 export function num(s: string | undefined, path: string, what: string): number {
   if (s === undefined || s === "") throw new MalformedFileError(path, `missing ${what}`);
