@@ -66,6 +66,8 @@ function retainLimit(ctx: LinuxContext): number {
 const STAT = 0;
 const STATUS = 1;
 const STATM = 2;
+/** The slot of `#fds` that holds the pidfd (after the three files of `NAMES`). */
+const PIDFD = 3;
 const NAMES = ["stat", "status", "statm"];
 
 /** Per-pid state shared by the parts: identity, oneshot cache, retained fd. */
@@ -85,8 +87,7 @@ export class LinuxProcState implements ProcessIdentity {
   #realUid: number | undefined;
   #statm: PidStatm | undefined;
   #smaps: string | undefined;
-  #fds = [-1, -1, -1];
-  #pidfd = -1;
+  #fds = [-1, -1, -1, -1];
   #boot: () => number;
 
   constructor(ctx: LinuxContext, pid: number, boot: () => number) {
@@ -110,12 +111,17 @@ export class LinuxProcState implements ProcessIdentity {
    * Reads one of the grouped files: through a held fd with `pread` when retaining, else open/read/close. All three
    * are `single_open` seq files, so a short read is the end (`singleShot`, see `FileIO`).
    */
+  /** Whether one more descriptor may be held open for this process (retaining, and within the budget). */
+  #mayRetain(): boolean {
+    return this.retain && retained < retainLimit(this.ctx);
+  }
+
   #read(which: number): Uint8Array {
     const path = `${this.dir}/${NAMES[which]}`;
     const io = this.ctx.io;
     const fd = this.#fds[which];
     if (fd >= 0) return io.preadAll(fd, path, true);
-    if (this.retain && retained < retainLimit(this.ctx)) {
+    if (this.#mayRetain()) {
       let opened = -1;
       try {
         opened = io.openFd(path);
@@ -183,7 +189,7 @@ export class LinuxProcState implements ProcessIdentity {
    * whole), the pidfd held like the stat file when retaining. `null` where pidfds or the ioctl are unavailable.
    */
   #pidfdRealUid(): number | null {
-    let fd = this.#pidfd;
+    let fd = this.#fds[PIDFD];
     let opened = false;
     if (fd < 0) {
       const r = pidfdOpen(this.pid);
@@ -197,8 +203,8 @@ export class LinuxProcState implements ProcessIdentity {
     try {
       const uid = pidfdRealUid(fd);
       if (uid instanceof SystemCallError) throw uid;
-      if (uid !== null && opened && this.retain && retained < retainLimit(this.ctx)) {
-        this.#pidfd = fd;
+      if (uid !== null && opened && this.#mayRetain()) {
+        this.#fds[PIDFD] = fd;
         retained++;
         opened = false;
       }
@@ -243,11 +249,6 @@ export class LinuxProcState implements ProcessIdentity {
 
   /** Closes the held fds, if any. Idempotent. */
   close(): void {
-    if (this.#pidfd >= 0) {
-      this.ctx.io.closeFd(this.#pidfd);
-      this.#pidfd = -1;
-      retained--;
-    }
     for (let i = 0; i < this.#fds.length; i++) {
       if (this.#fds[i] >= 0) {
         this.ctx.io.closeFd(this.#fds[i]);
