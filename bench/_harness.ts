@@ -48,26 +48,30 @@ export async function measureAsync(fn: () => Promise<unknown>, minMs = 300): Pro
 }
 
 /**
+ * psutil's side of `measure`, in Python: the median µs per run of `code` over batches filling about `ms` in all,
+ * after a warm-up (run in the module's globals, where the setup put its names).
+ */
+const PY_MEDIAN = `def median_us(code, ms):
+    for _ in range(3): exec(code, globals())
+    samples = []; start = time.perf_counter(); batch = 1
+    while time.perf_counter() - start < ms / 1000 or len(samples) < 5:
+        t0 = time.perf_counter()
+        for _ in range(batch): exec(code, globals())
+        dt = time.perf_counter() - t0
+        samples.append(dt * 1e6 / batch)
+        if dt < 0.005: batch *= 2
+    samples.sort(); return samples[len(samples) // 2]`;
+
+/**
  * Times each Python statement with psutil imported (after `setup`), the same way (median of batches); returns
  * µs per call by name, or NaN for every case when psutil is absent.
  */
 export function psutilTimes(cases: Record<string, string>, setup = "", minMs = 300): Record<string, number> {
   const prog = `import json, time, os, psutil
+${PY_MEDIAN}
 ${setup}
 cases = json.loads(${JSON.stringify(JSON.stringify(cases))})
-out = {}
-for name, stmt in cases.items():
-    code = compile(stmt, name, "exec")
-    for _ in range(3): exec(code)
-    samples = []; start = time.perf_counter(); batch = 1
-    while time.perf_counter() - start < ${minMs / 1000} or len(samples) < 5:
-        t0 = time.perf_counter()
-        for _ in range(batch): exec(code)
-        dt = time.perf_counter() - t0
-        samples.append(dt * 1e6 / batch)
-        if dt < 0.005: batch *= 2
-    samples.sort(); out[name] = samples[len(samples) // 2]
-print(json.dumps(out))`;
+print(json.dumps({name: median_us(compile(stmt, name, "exec"), ${minMs}) for name, stmt in cases.items()}))`;
   const r = spawnSync("/usr/bin/python3", ["-c", prog], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) {
     if (r.stderr) console.error(`psutil reference failed: ${r.stderr.split("\n").slice(-3).join(" ")}`);
@@ -78,19 +82,11 @@ print(json.dumps(out))`;
 
 /** psutil's side of an interleaved comparison: one Python process that times statements on request. */
 const SERVER = `import json, sys, time, psutil
+${PY_MEDIAN}
 for line in sys.stdin:
     req = json.loads(line)
-    code = compile(req["stmt"], "case", "exec")
     try:
-        for _ in range(3): exec(code)
-        samples = []; start = time.perf_counter(); batch = 1
-        while time.perf_counter() - start < req["ms"] / 1000 or len(samples) < 5:
-            t0 = time.perf_counter()
-            for _ in range(batch): exec(code)
-            dt = time.perf_counter() - t0
-            samples.append(dt * 1e6 / batch)
-            if dt < 0.005: batch *= 2
-        samples.sort(); print(samples[len(samples) // 2], flush=True)
+        print(median_us(compile(req["stmt"], "case", "exec"), req["ms"]), flush=True)
     except Exception:
         print("NaN", flush=True)
 `;
