@@ -130,21 +130,22 @@ test("memoryFullInfo() under Wine: MemoryWorkingSetInformation is unimplemented,
   }
 });
 
-/** Kills what `cmd.exe /c ping` started (ping outlives its killed cmd.exe, holding Wine's console open). */
-function killTree(kids: Process[]): void {
-  for (const k of kids) {
+/**
+ * Kills what `cmd.exe /c ping` started: ping outlives its killed cmd.exe, holding Wine's console (and so the test
+ * runner's pipe) open. Found by parent pid, which Windows keeps after the parent is gone.
+ */
+function killChildrenOf(pid: number): void {
+  for (const q of processIter()) {
     try {
-      k.kill();
-    } catch { /* already gone */ }
+      if (q.ppid() === pid) q.kill();
+    } catch { /* gone, or not ours to read */ }
   }
 }
 
 test("a cmd.exe child: name, exe, cmdline, ppid, children/parents, nice, kill and wait's exit code", async () => {
   const child = spawnPing(30);
-  let kids: Process[] = [];
   try {
     const p = new Process(child.pid);
-    await waitFor(() => (kids = p.children({ recursive: true })).length > 0);
     assert.equal(p.name().toLowerCase(), "cmd.exe");
     assert.match(p.exe(), /\\cmd\.exe$/i);
     assert.deepEqual(p.cmdline().slice(1), ["/c", "ping -n 30 127.0.0.1"]);
@@ -168,17 +169,15 @@ test("a cmd.exe child: name, exe, cmdline, ppid, children/parents, nice, kill an
     try {
       child.kill();
     } catch { /* already gone */ }
-    killTree(kids);
+    killChildrenOf(child.pid);
     await child.status;
   }
 });
 
 test("wait() with a timeout raises TimeoutExpired while the child runs, without blocking the event loop", async () => {
   const child = spawnPing(30);
-  let kids: Process[] = [];
   try {
     const p = new Process(child.pid);
-    await waitFor(() => (kids = p.children({ recursive: true })).length > 0);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
     await assert.rejects(p.wait({ timeout: 0.5 }), TimeoutExpired);
@@ -187,7 +186,7 @@ test("wait() with a timeout raises TimeoutExpired while the child runs, without 
     p.terminate();
     assert.equal(await p.wait({ timeout: 10 }), 15);
   } finally {
-    killTree(kids);
+    killChildrenOf(child.pid);
     await child.status;
   }
 });
