@@ -11,16 +11,19 @@ const isRoot = process.getuid?.() === 0;
 
 /**
  * Lets `nobody` traverse to `paths` (a checkout or a runtime binary inside a private 0700 temp folder, as a CI clone
- * may be): adds the others' search bit (o+x, not read) to each ancestor lacking it; returns a function restoring them.
+ * may be): adds the others' search bit (o+x) to each ancestor lacking it, and the read bit too (o+r) to the
+ * checkout's own folders, which Bun's module resolver lists (a clone made with `mktemp -d` is 0700); returns a
+ * function restoring them.
  */
 function allowTraverse(paths: string[]): () => void {
   const changed = new Map<string, number>();
   for (const p of paths) {
     for (let d = dirname(p); d !== dirname(d); d = dirname(d)) {
       const mode = statSync(d).mode & 0o7777;
-      if ((mode & 0o001) === 0 && !changed.has(d)) {
+      const want = d === ROOT || d.startsWith(`${ROOT}/`) ? 0o005 : 0o001;
+      if ((mode & want) !== want && !changed.has(d)) {
         changed.set(d, mode);
-        chmodSync(d, mode | 0o001);
+        chmodSync(d, mode | want);
       }
     }
   }
